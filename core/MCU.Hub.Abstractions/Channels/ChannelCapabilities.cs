@@ -1,0 +1,24 @@
+namespace MCU.Hub.Channels;
+
+/// <summary>What a channel connector can do.</summary>
+[Flags]
+public enum ChannelCapabilities
+{
+    /// <summary>Nothing beyond being registered.</summary>
+    None = 0,
+
+    /// <summary>The host pulls inbound items with <see cref="IChannelConnector.PullAsync"/> from a checkpoint.</summary>
+    Poll = 1,
+
+    /// <summary>The external system pushes items to the host (webhook).</summary>
+    Push = 2,
+
+    /// <summary>Answers can be sent back with <see cref="IChannelConnector.SendReplyAsync"/>.</summary>
+    Reply = 4,
+
+    /// <summary>Status changes can be sent back with <see cref="IChannelConnector.SendReplyAsync"/>.</summary>
+    StatusUpdates = 8,
+
+    /// <summary>Exports of the external system (xlsx, csv) can be imported.</summary>
+    FileImport = 16,
+}

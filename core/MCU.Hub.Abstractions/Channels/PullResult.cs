@@ -1,0 +1,15 @@
+namespace MCU.Hub.Channels;
+
+/// <summary>What a connector fetched from its channel.</summary>
+/// <param name="Items">The items, oldest first.</param>
+/// <param name="NextCheckpoint">The cursor to continue from; the host stores it with the items.</param>
+/// <param name="HasMore">
+/// <see langword="true"/> when more items are ready now; the host then pulls again without waiting for the next poll.
+/// </param>
+public sealed record PullResult(IReadOnlyList<InboundItem> Items, string? NextCheckpoint, bool HasMore)
+{
+    /// <summary>Gets an empty result that keeps <paramref name="checkpoint"/>.</summary>
+    /// <param name="checkpoint">The checkpoint to keep.</param>
+    /// <returns>A result with no items.</returns>
+    public static PullResult Empty(string? checkpoint) => new([], checkpoint, false);
+}

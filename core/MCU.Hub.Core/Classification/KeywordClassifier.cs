@@ -1,0 +1,104 @@
+using MCU.Hub.Directory;
+using MCU.Hub.Messages;
+
+namespace MCU.Hub.Classification;
+
+/// <summary>
+/// Classifies by the channel's own category where the directory maps it, otherwise by keyword stems per category;
+/// the territory by address keywords.
+/// </summary>
+/// <remarks>
+/// A stem matches the start of a word, so «ям» matches «яма», «ямы» and «ямами» — Russian inflects word endings.
+/// A keyword of several words matches as a phrase of stems. The category with the most matching keywords wins;
+/// a topic beats its own block on a tie.
+/// </remarks>
+public sealed class KeywordClassifier : IMessageClassifier
+{
+    private static readonly char[] Separators = [' ', ',', '.', ';', ':', '!', '?', '(', ')', '«', '»', '"', '\'', '-', '—', '\n', '\r', '\t', '/'];
+    private readonly HubDirectory _directory;
+    private readonly Dictionary<string, Category> _bySource;
+
+    /// <summary>Creates the classifier.</summary>
+    /// <param name="directory">The directory with the category tree.</param>
+    public KeywordClassifier(HubDirectory directory)
+    {
+        _directory = directory;
+        _bySource = new Dictionary<string, Category>(StringComparer.OrdinalIgnoreCase);
+        foreach (var category in directory.Categories)
+        {
+            foreach (var source in category.SourceCategories)
+                _bySource.TryAdd(source, category);
+        }
+    }
+
+    /// <inheritdoc />
+    public Classification Classify(HubMessage message)
+    {
+        var territory = FindTerritory(message.Address);
+        var (category, reason) = FindCategory(message);
+        return new(category is null ? null : _directory.BlockOf(category.Code), category?.Code, territory, reason);
+    }
+
+    /// <summary>Splits a text into lower-case words.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The words.</returns>
+    public static string[] Words(string text) =>
+        text.ToLowerInvariant().Replace('ё', 'е').Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Tells whether the stems of <paramref name="phrase"/> start consecutive words of <paramref name="words"/>.</summary>
+    /// <param name="words">The text's words, from <see cref="Words"/>.</param>
+    /// <param name="phrase">A keyword or phrase of stems.</param>
+    /// <returns><see langword="true"/> when it matches.</returns>
+    public static bool ContainsStemPhrase(string[] words, string phrase)
+    {
+        var stems = Words(phrase);
+        if (stems.Length == 0)
+            return false;
+        for (var i = 0; i + stems.Length <= words.Length; i++)
+        {
+            var all = true;
+            for (var j = 0; j < stems.Length && all; j++)
+                all = words[i + j].StartsWith(stems[j], StringComparison.Ordinal);
+            if (all)
+                return true;
+        }
+
+        return false;
+    }
+
+    private (Category? Category, string Reason) FindCategory(HubMessage message)
+    {
+        foreach (var source in new[] { message.SourceSubcategory, message.SourceCategory })
+        {
+            if (source is not null && _bySource.TryGetValue(source, out var mapped))
+                return (mapped, $"категория источника «{source}»");
+        }
+
+        var words = Words(message.Text);
+        Category? best = null;
+        var bestScore = 0;
+        string[] bestHits = [];
+        foreach (var category in _directory.Categories)
+        {
+            var hits = category.Keywords.Where(k => ContainsStemPhrase(words, k)).ToArray();
+            var better = hits.Length > bestScore
+                || (hits.Length == bestScore && hits.Length > 0 && best is not null && category.Parent == best.Code);
+            if (better)
+            {
+                (best, bestScore, bestHits) = (category, hits.Length, hits);
+            }
+        }
+
+        return best is null
+            ? (null, "ключевые слова не найдены")
+            : (best, $"ключевые слова: {string.Join(", ", bestHits)}");
+    }
+
+    private string? FindTerritory(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+            return null;
+        var words = Words(address);
+        return _directory.Territories.FirstOrDefault(t => t.AddressKeywords.Any(k => ContainsStemPhrase(words, k)))?.Code;
+    }
+}

@@ -1,0 +1,40 @@
+using MCU.Hub.Channels;
+
+namespace MCU.Hub.Intake;
+
+/// <summary>Checks an inbound item before anything is stored.</summary>
+public static class InboundValidator
+{
+    /// <summary>Finds the first problem of <paramref name="item"/>.</summary>
+    /// <param name="channel">The channel code.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="channels">The known channels.</param>
+    /// <param name="maxTextLength">The longest text accepted.</param>
+    /// <returns>The problem, or <see langword="null"/> when the item is valid.</returns>
+    public static HubValidationException? Validate(string channel, InboundItem item, ChannelRegistry channels, int maxTextLength)
+    {
+        if (string.IsNullOrWhiteSpace(channel))
+            return new("channel", "канал не указан");
+        if (!channels.Contains(channel))
+            return new("channel", $"неизвестный канал '{channel}'");
+        if (string.IsNullOrWhiteSpace(item.ExternalId))
+            return new("external_id", "идентификатор во внешней системе не указан");
+        if (item.ExternalId.Length > 200)
+            return new("external_id", "идентификатор во внешней системе длиннее 200 символов");
+        if (string.IsNullOrWhiteSpace(item.Text))
+            return new("text", "текст обращения пуст");
+        if (item.Text.Length > maxTextLength)
+            return new("text", $"текст длиннее {maxTextLength} символов ({item.Text.Length})");
+        if (!Enum.IsDefined(item.Kind))
+            return new("kind", $"неизвестный вид обращения '{item.Kind}'");
+        if (item.CreatedAt == default)
+            return new("created_at", "время отправки не указано");
+        if (item.Latitude is { } lat && (double.IsNaN(lat) || lat < -90 || lat > 90))
+            return new("latitude", $"широта {lat} вне диапазона −90…90");
+        if (item.Longitude is { } lon && (double.IsNaN(lon) || lon < -180 || lon > 180))
+            return new("longitude", $"долгота {lon} вне диапазона −180…180");
+        if (item.Latitude.HasValue != item.Longitude.HasValue)
+            return new(item.Latitude.HasValue ? "longitude" : "latitude", "координаты указаны не полностью");
+        return null;
+    }
+}

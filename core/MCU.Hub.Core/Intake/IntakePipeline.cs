@@ -1,0 +1,187 @@
+using MCU.Hub.Channels;
+using MCU.Hub.Classification;
+using MCU.Hub.Deadlines;
+using MCU.Hub.Events;
+using MCU.Hub.Intake.Internal;
+using MCU.Hub.Messages;
+using MCU.Hub.Routing;
+using MCU.Hub.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MCU.Hub.Intake;
+
+/// <summary>The default <see cref="IMessageIntake"/>.</summary>
+public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
+{
+    private readonly ChannelRegistry _channels;
+    private readonly IMessageClassifier _classifier;
+    private readonly IMessageRouter _router;
+    private readonly IDeadlinePolicy _deadlines;
+    private readonly HubEventFeed _feed;
+    private readonly TimeProvider _time;
+    private readonly McuHubOptions _options;
+    private readonly IntakeWriter _writer;
+
+    /// <summary>Creates the pipeline.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="channels">The known channels.</param>
+    /// <param name="classifier">The classifier.</param>
+    /// <param name="router">The router.</param>
+    /// <param name="deadlines">The deadline policy.</param>
+    /// <param name="feed">The event feed.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="options">The engine options.</param>
+    /// <param name="logger">The logger.</param>
+    public IntakePipeline(
+        IHubStore store,
+        ChannelRegistry channels,
+        IMessageClassifier classifier,
+        IMessageRouter router,
+        IDeadlinePolicy deadlines,
+        HubEventFeed feed,
+        TimeProvider time,
+        IOptions<McuHubOptions> options,
+        ILogger<IntakePipeline> logger)
+    {
+        _channels = channels;
+        _classifier = classifier;
+        _router = router;
+        _deadlines = deadlines;
+        _feed = feed;
+        _time = time;
+        _options = options.Value;
+        _writer = new IntakeWriter(store, _options.MaxCommitBatch, logger);
+    }
+
+    /// <inheritdoc />
+    public async Task<SubmitResult> SubmitAsync(string channel, InboundItem item, string actor, CancellationToken cancellationToken)
+    {
+        var error = InboundValidator.Validate(channel, item, _channels, _options.MaxTextLength);
+        if (error is not null)
+            throw error;
+        var results = await SubmitBatchAsync(channel, [item], checkpoint: null, actor, cancellationToken).ConfigureAwait(false);
+        return results[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SubmitResult>> SubmitBatchAsync(string channel, IReadOnlyList<InboundItem> items, string? checkpoint, string actor, CancellationToken cancellationToken)
+    {
+        var results = new SubmitResult?[items.Count];
+        var prepared = new List<IntakeItem>(items.Count);
+        var positions = new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var error = InboundValidator.Validate(channel, items[i], _channels, _options.MaxTextLength);
+            if (error is not null)
+            {
+                results[i] = new(null, false, error);
+                continue;
+            }
+
+            prepared.Add(Prepare(channel, items[i], actor));
+            positions.Add(i);
+        }
+
+        var checkpoints = checkpoint is null
+            ? new Dictionary<string, string?>()
+            : new Dictionary<string, string?> { [channel] = checkpoint };
+        if (prepared.Count == 0 && checkpoints.Count == 0)
+            return results!;
+
+        var outcomes = await _writer.WriteAsync(new IntakeBatch(prepared, checkpoints), cancellationToken).ConfigureAwait(false);
+        long lastSequence = 0;
+        for (var j = 0; j < outcomes.Count; j++)
+        {
+            results[positions[j]] = new(outcomes[j].MessageId, outcomes[j].Duplicate, null);
+            if (!outcomes[j].Duplicate)
+            {
+                foreach (var e in prepared[j].Events)
+                    lastSequence = Math.Max(lastSequence, e.Sequence);
+            }
+        }
+
+        if (lastSequence > 0)
+            _feed.Publish(lastSequence);
+        return results!;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private IntakeItem Prepare(string channel, InboundItem item, string actor)
+    {
+        var now = _time.GetUtcNow();
+        var message = new HubMessage
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            Kind = item.Kind,
+            Channel = channel,
+            ExternalId = item.ExternalId,
+            Text = item.Text,
+            AuthorName = item.Author?.Name,
+            AuthorPhone = item.Author?.Phone,
+            AuthorEmail = item.Author?.Email,
+            AuthorIsOrganisation = item.Author?.IsOrganisation ?? false,
+            Address = item.Address,
+            Latitude = item.Latitude,
+            Longitude = item.Longitude,
+            SourceCategory = item.SourceCategory,
+            SourceSubcategory = item.SourceSubcategory,
+            ReceivedAt = item.CreatedAt,
+            RegisteredAt = now,
+            Status = MessageStatus.New,
+            Attachments = [.. item.Attachments],
+            Metadata = new(item.Metadata),
+            UpdatedAt = now,
+        };
+        var history = new List<MessageHistoryEntry>
+        {
+            new()
+            {
+                MessageId = message.Id, At = now, Actor = actor, Action = "received",
+                Comment = $"Поступило по каналу {channel}, внешний номер {item.ExternalId}",
+            },
+        };
+
+        var classification = _classifier.Classify(message);
+        message.Block = classification.Block;
+        message.Category = classification.Category;
+        message.Territory = classification.Territory;
+        history.Add(Entry(message, now, "classified", classification.Reason,
+            FieldChange.Of("block", null, message.Block),
+            FieldChange.Of("category", null, message.Category),
+            FieldChange.Of("territory", null, message.Territory)));
+
+        var events = new List<HubEvent>
+        {
+            new() { Type = HubEventTypes.Received, MessageId = message.Id, Channel = channel, At = now, Summary = $"Поступило сообщение из канала {channel}" },
+        };
+
+        var routing = _router.Route(message);
+        if (routing.Recipients.Count > 0)
+        {
+            message.Recipients = [.. routing.Recipients];
+            message.Status = MessageStatus.Routed;
+            message.RoutedByRule = string.Join(", ", routing.MatchedRules);
+            message.FastTrack = routing.FastTrack;
+            message.AutomatedDelivery = routing.AutomatedDelivery;
+            message.Tags = [.. routing.Tags];
+            history.Add(Entry(message, now, "routed", $"Автоправило: {message.RoutedByRule}",
+                FieldChange.Of("recipients", null, message.Recipients),
+                FieldChange.Of("status", MessageStatus.New, MessageStatus.Routed),
+                FieldChange.Of("fast_track", false, message.FastTrack)));
+            events.Add(new() { Type = HubEventTypes.Routed, MessageId = message.Id, Channel = channel, At = now, Summary = $"Направлено: {string.Join(", ", message.Recipients)}" });
+        }
+
+        var deadline = _deadlines.Compute(message, item.DueAt);
+        message.DueAt = deadline.DueAt;
+        message.DeadlinePolicy = deadline.Policy;
+        history.Add(Entry(message, now, "deadline", $"Срок по правилу «{deadline.Policy}»",
+            FieldChange.Of("due_at", null, message.DueAt)));
+        return new IntakeItem(message, history, events);
+    }
+
+    private static MessageHistoryEntry Entry(HubMessage message, DateTimeOffset at, string action, string comment, params FieldChange[] changes) =>
+        new() { MessageId = message.Id, At = at, Actor = "system", Action = action, Comment = comment, Changes = [.. changes] };
+}

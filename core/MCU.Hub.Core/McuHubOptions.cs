@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using MCU.Hub.Deadlines;
+using MCU.Hub.Directory;
+using MCU.Hub.Routing;
+
+namespace MCU.Hub;
+
+/// <summary>Options of the MCU.Hub engine, bound from the <c>McuHub</c> configuration section.</summary>
+public sealed class McuHubOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "McuHub";
+
+    /// <summary>Gets or sets the path of the LiteDB file of the embedded store.</summary>
+    /// <value>The default is <c>data/mcu-hub.db</c>, relative to the working directory.</value>
+    [Required]
+    public string DatabasePath { get; set; } = "data/mcu-hub.db";
+
+    /// <summary>Gets or sets the ОКТМО code of the municipality this hub serves.</summary>
+    /// <value>The default is empty (a single-tenant hub).</value>
+    public string Oktmo { get; set; } = "";
+
+    /// <summary>Gets or sets the longest text accepted, in characters.</summary>
+    /// <value>The default is 20,000.</value>
+    [Range(100, 1_000_000)]
+    public int MaxTextLength { get; set; } = 20_000;
+
+    /// <summary>Gets or sets the most messages written in one store transaction by the intake (group commit).</summary>
+    /// <value>The default is 1,000.</value>
+    [Range(1, 100_000)]
+    public int MaxCommitBatch { get; set; } = 1_000;
+
+    /// <summary>
+    /// Gets or sets channel codes that are accepted through the API besides the loaded channel plugins
+    /// (for example <c>api</c> for regional systems, <c>reception</c> for personal reception).
+    /// </summary>
+    /// <value>The default is <c>api</c>.</value>
+    public List<string> ApiChannels { get; set; } = ["api"];
+
+    /// <summary>Gets or sets the responsible recipients.</summary>
+    public List<Recipient> Recipients { get; set; } = [];
+
+    /// <summary>Gets or sets the territories.</summary>
+    public List<Territory> Territories { get; set; } = [];
+
+    /// <summary>Gets or sets the category tree; empty means <see cref="DefaultDirectory.Categories"/>.</summary>
+    public List<Category> Categories { get; set; } = [];
+
+    /// <summary>Gets or sets the routing rules (автоправила), evaluated in <see cref="RoutingRule.Order"/>.</summary>
+    public List<RoutingRule> Rules { get; set; } = [];
+
+    /// <summary>Gets or sets the deadline settings.</summary>
+    [Required]
+    public DeadlineOptions Deadlines { get; set; } = new();
+}

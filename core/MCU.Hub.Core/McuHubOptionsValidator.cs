@@ -1,0 +1,42 @@
+using MCU.Hub.Directory;
+using Microsoft.Extensions.Options;
+
+namespace MCU.Hub;
+
+/// <summary>Checks the references inside <see cref="McuHubOptions"/> at start-up: rules and recipients must name known codes.</summary>
+public sealed class McuHubOptionsValidator : IValidateOptions<McuHubOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, McuHubOptions options)
+    {
+        var errors = new List<string>();
+        var recipients = options.Recipients.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var categories = (options.Categories.Count > 0 ? options.Categories : DefaultDirectory.Categories()).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var territories = options.Territories.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var r in options.Recipients.Where(r => string.IsNullOrWhiteSpace(r.Code)))
+            errors.Add($"McuHub:Recipients: получатель «{r.Name}» без кода");
+        foreach (var rule in options.Rules)
+        {
+            if (string.IsNullOrWhiteSpace(rule.Name))
+                errors.Add("McuHub:Rules: автоправило без имени");
+            errors.AddRange(rule.Recipients.Where(r => !recipients.Contains(r)).Select(r => $"McuHub:Rules:{rule.Name}:Recipients: неизвестный получатель '{r}'"));
+            errors.AddRange(rule.Categories.Where(c => !categories.Contains(c)).Select(c => $"McuHub:Rules:{rule.Name}:Categories: неизвестная категория '{c}'"));
+            errors.AddRange(rule.Territories.Where(t => !territories.Contains(t)).Select(t => $"McuHub:Rules:{rule.Name}:Territories: неизвестная территория '{t}'"));
+        }
+
+        foreach (var duplicate in options.Rules.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add($"McuHub:Rules: имя автоправила '{duplicate.Key}' повторяется");
+
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(options.Deadlines.TimeZone);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            errors.Add($"McuHub:Deadlines:TimeZone: неизвестный часовой пояс '{options.Deadlines.TimeZone}'");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

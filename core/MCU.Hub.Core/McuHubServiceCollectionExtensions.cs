@@ -1,0 +1,60 @@
+using MCU.Hub.Channels;
+using MCU.Hub.Classification;
+using MCU.Hub.Deadlines;
+using MCU.Hub.Directory;
+using MCU.Hub.Events;
+using MCU.Hub.Intake;
+using MCU.Hub.Messages;
+using MCU.Hub.Routing;
+using MCU.Hub.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MCU.Hub;
+
+/// <summary>Registers the MCU.Hub engine.</summary>
+public static class McuHubServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine with options bound from <paramref name="configuration"/> (the <c>McuHub</c> section) and
+    /// validated at start-up. Idempotent; every service is registered with TryAdd so it can be replaced.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The <c>McuHub</c> configuration section.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static McuHubBuilder AddMcuHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<McuHubOptions>().Bind(configuration);
+        return services.AddMcuHub(configure: null);
+    }
+
+    /// <summary>Adds the engine, configuring its options in code.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets options; may be <see langword="null"/>.</param>
+    /// <returns>A builder for further configuration.</returns>
+    public static McuHubBuilder AddMcuHub(this IServiceCollection services, Action<McuHubOptions>? configure)
+    {
+        var options = services.AddOptions<McuHubOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+            options.Configure(configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McuHubOptions>, McuHubOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IHubStore, LiteDbHubStore>();
+        services.TryAddSingleton<ChannelRegistry>();
+        services.TryAddSingleton<HubEventFeed>();
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<McuHubOptions>>().Value;
+            return new HubDirectory(o.Recipients, o.Territories, o.Categories.Count > 0 ? o.Categories : DefaultDirectory.Categories());
+        });
+        services.TryAddSingleton<IMessageClassifier, KeywordClassifier>();
+        services.TryAddSingleton<IMessageRouter, RuleRouter>();
+        services.TryAddSingleton<IDeadlinePolicy, DefaultDeadlinePolicy>();
+        services.TryAddSingleton<IMessageIntake, IntakePipeline>();
+        services.TryAddSingleton<MessageOperations>();
+        return new McuHubBuilder(services);
+    }
+}

@@ -1,0 +1,78 @@
+using MCU.Hub.Events;
+using MCU.Hub.Messages;
+
+namespace MCU.Hub.Storage;
+
+/// <summary>
+/// The hub's durable store. The embedded default is a LiteDB file; other backends implement the same contract.
+/// </summary>
+/// <remarks>
+/// Every write method is atomic and durable when its task completes: a crash after that never loses the write,
+/// a crash before it leaves no part of it.
+/// </remarks>
+public interface IHubStore
+{
+    /// <summary>
+    /// Registers new messages and advances channel checkpoints in one transaction. A message whose
+    /// (channel, external id) is already stored, or appears earlier in the same batch, is not stored again.
+    /// </summary>
+    /// <param name="batch">The messages (with their first history entries and events) and checkpoints.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>One outcome per message, in order.</returns>
+    Task<IReadOnlyList<IntakeOutcome>> CommitIntakeAsync(IntakeBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a message when its stored <see cref="HubMessage.Version"/> is still <paramref name="expectedVersion"/>,
+    /// appending history entries and events in the same transaction.
+    /// </summary>
+    /// <param name="message">The changed message; its version is incremented by the store.</param>
+    /// <param name="expectedVersion">The version the change was based on.</param>
+    /// <param name="history">History entries to append.</param>
+    /// <param name="events">Events to append.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns><see langword="true"/> when saved; <see langword="false"/> when someone else changed the message first.</returns>
+    Task<bool> UpdateMessageAsync(HubMessage message, int expectedVersion, IReadOnlyList<MessageHistoryEntry> history, IReadOnlyList<HubEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Gets a message.</summary>
+    /// <param name="id">The hub's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The message, or <see langword="null"/>.</returns>
+    Task<HubMessage?> GetMessageAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a message by its channel and external id.</summary>
+    /// <param name="channel">The channel code.</param>
+    /// <param name="externalId">The id in the channel.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The message, or <see langword="null"/>.</returns>
+    Task<HubMessage?> FindBySourceAsync(string channel, string externalId, CancellationToken cancellationToken);
+
+    /// <summary>Lists messages, newest first.</summary>
+    /// <param name="query">Filters and paging.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One page and the cursor of the next.</returns>
+    Task<MessagePage> ListMessagesAsync(MessageQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Gets a message's history, oldest first.</summary>
+    /// <param name="messageId">The hub's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entries.</returns>
+    Task<IReadOnlyList<MessageHistoryEntry>> GetHistoryAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Gets a channel's stored checkpoint.</summary>
+    /// <param name="channel">The channel code.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The checkpoint, or <see langword="null"/> when the channel never delivered anything.</returns>
+    Task<string?> GetCheckpointAsync(string channel, CancellationToken cancellationToken);
+
+    /// <summary>Reads events after a sequence number, in order.</summary>
+    /// <param name="afterSequence">The last sequence number already seen (0 for the start).</param>
+    /// <param name="maxCount">The most events to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events.</returns>
+    Task<IReadOnlyList<HubEvent>> ReadEventsAsync(long afterSequence, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Counts the stored messages.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The count.</returns>
+    Task<long> CountMessagesAsync(CancellationToken cancellationToken);
+}

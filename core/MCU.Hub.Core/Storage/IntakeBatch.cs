@@ -1,0 +1,20 @@
+using MCU.Hub.Events;
+using MCU.Hub.Messages;
+
+namespace MCU.Hub.Storage;
+
+/// <summary>What the intake writes in one transaction.</summary>
+/// <param name="Items">The new messages.</param>
+/// <param name="Checkpoints">Channel checkpoints to store with them, by channel code.</param>
+public sealed record IntakeBatch(IReadOnlyList<IntakeItem> Items, IReadOnlyDictionary<string, string?> Checkpoints);
+
+/// <summary>A new message with its first history entries and events, written only if the message is new.</summary>
+/// <param name="Message">The message.</param>
+/// <param name="History">Its first history entries.</param>
+/// <param name="Events">Its first events.</param>
+public sealed record IntakeItem(HubMessage Message, IReadOnlyList<MessageHistoryEntry> History, IReadOnlyList<HubEvent> Events);
+
+/// <summary>What became of one message of an intake batch.</summary>
+/// <param name="MessageId">The id of the stored message: the new one, or the one stored before.</param>
+/// <param name="Duplicate"><see langword="true"/> when the message was already stored and nothing changed.</param>
+public sealed record IntakeOutcome(string MessageId, bool Duplicate);

@@ -1,0 +1,24 @@
+using LiteDB;
+using MCU.Hub.Events;
+using MCU.Hub.Messages;
+
+namespace MCU.Hub.Storage.Internal;
+
+/// <summary>The LiteDB mapping of the hub's documents.</summary>
+internal static class StoreMapper
+{
+    public static BsonMapper Create()
+    {
+        var mapper = new BsonMapper { EnumAsInteger = false };
+
+        // Instants are stored as UTC ticks: exact to the tick and ordered, where BSON dates keep milliseconds only.
+        mapper.RegisterType(ToBson, b => new DateTimeOffset(b.AsInt64, TimeSpan.Zero));
+        mapper.Entity<HubMessage>().Id(m => m.Id, autoId: false);
+        mapper.Entity<MessageHistoryEntry>().Id(h => h.Id, autoId: true);
+        mapper.Entity<HubEvent>().Id(e => e.Sequence, autoId: false);
+        mapper.Entity<CheckpointDocument>().Id(c => c.Channel, autoId: false);
+        return mapper;
+    }
+
+    public static BsonValue ToBson(DateTimeOffset value) => new(value.UtcTicks);
+}

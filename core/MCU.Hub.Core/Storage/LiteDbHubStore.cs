@@ -1,0 +1,233 @@
+using LiteDB;
+using MCU.Hub.Events;
+using MCU.Hub.Messages;
+using MCU.Hub.Storage.Internal;
+using Microsoft.Extensions.Options;
+
+namespace MCU.Hub.Storage;
+
+/// <summary>
+/// The embedded default store: one LiteDB file opened in direct (exclusive) mode.
+/// </summary>
+/// <remarks>
+/// Writes are serialised: LiteDB allows one writer per collection and binds a transaction to a thread, so each
+/// write runs start to end on one thread under one lock. After each commit the store forces a checkpoint, because a
+/// LiteDB commit may return before its pages reach the file and a process kill would lose them.
+/// </remarks>
+public sealed class LiteDbHubStore : IHubStore, IDisposable
+{
+    private const string Messages = "messages";
+    private const string History = "history";
+    private const string Events = "events";
+    private const string Checkpoints = "checkpoints";
+
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<HubMessage> _messages;
+    private readonly ILiteCollection<MessageHistoryEntry> _history;
+    private readonly ILiteCollection<HubEvent> _events;
+    private readonly ILiteCollection<CheckpointDocument> _checkpoints;
+    private readonly Lock _writeLock = new();
+    private long _lastEventSequence;
+
+    /// <summary>Opens (or creates) the store file named by <see cref="McuHubOptions.DatabasePath"/>.</summary>
+    /// <param name="options">The engine options.</param>
+    public LiteDbHubStore(IOptions<McuHubOptions> options)
+        : this(options.Value.DatabasePath)
+    {
+    }
+
+    /// <summary>Opens (or creates) a store file.</summary>
+    /// <param name="path">The file path.</param>
+    public LiteDbHubStore(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+            System.IO.Directory.CreateDirectory(directory);
+
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, StoreMapper.Create());
+        _messages = _db.GetCollection<HubMessage>(Messages);
+        _history = _db.GetCollection<MessageHistoryEntry>(History);
+        _events = _db.GetCollection<HubEvent>(Events);
+        _checkpoints = _db.GetCollection<CheckpointDocument>(Checkpoints);
+
+        _messages.EnsureIndex(m => m.ExternalId);
+        _messages.EnsureIndex("ux_source", "$.Channel + '|' + $.ExternalId", unique: true);
+        _messages.EnsureIndex(m => m.Status);
+        _messages.EnsureIndex(m => m.Channel);
+        _messages.EnsureIndex(m => m.Category);
+        _messages.EnsureIndex(m => m.RegisteredAt);
+        _messages.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
+        _history.EnsureIndex(h => h.MessageId);
+
+        _lastEventSequence = _events.Max(e => e.Sequence);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<IntakeOutcome>> CommitIntakeAsync(IntakeBatch batch, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            var outcomes = new IntakeOutcome[batch.Items.Count];
+            var inBatch = new Dictionary<string, string>(StringComparer.Ordinal);
+            var sequence = _lastEventSequence;
+            _db.BeginTrans();
+            try
+            {
+                for (var i = 0; i < batch.Items.Count; i++)
+                {
+                    var item = batch.Items[i];
+                    var message = item.Message;
+                    var key = message.Channel + "|" + message.ExternalId;
+                    if (inBatch.TryGetValue(key, out var earlier))
+                    {
+                        outcomes[i] = new(earlier, true);
+                        continue;
+                    }
+
+                    var existing = FindBySource(message.Channel, message.ExternalId);
+                    if (existing is not null)
+                    {
+                        outcomes[i] = new(existing.Id, true);
+                        inBatch[key] = existing.Id;
+                        continue;
+                    }
+
+                    _messages.Insert(message);
+                    AppendHistory(item.History);
+                    sequence = AppendEvents(item.Events, sequence);
+                    inBatch[key] = message.Id;
+                    outcomes[i] = new(message.Id, false);
+                }
+
+                foreach (var (channel, checkpoint) in batch.Checkpoints)
+                    _checkpoints.Upsert(new CheckpointDocument { Channel = channel, Value = checkpoint });
+
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+
+            _db.Checkpoint();
+            _lastEventSequence = sequence;
+            return Task.FromResult<IReadOnlyList<IntakeOutcome>>(outcomes);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> UpdateMessageAsync(HubMessage message, int expectedVersion, IReadOnlyList<MessageHistoryEntry> history, IReadOnlyList<HubEvent> events, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            var sequence = _lastEventSequence;
+            _db.BeginTrans();
+            try
+            {
+                var stored = _messages.FindById(message.Id);
+                if (stored is null || stored.Version != expectedVersion)
+                {
+                    _db.Rollback();
+                    return Task.FromResult(false);
+                }
+
+                message.Version = expectedVersion + 1;
+                _messages.Update(message);
+                AppendHistory(history);
+                sequence = AppendEvents(events, sequence);
+                _db.Commit();
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+
+            _db.Checkpoint();
+            _lastEventSequence = sequence;
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<HubMessage?> GetMessageAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult<HubMessage?>(_messages.FindById(id));
+
+    /// <inheritdoc />
+    public Task<HubMessage?> FindBySourceAsync(string channel, string externalId, CancellationToken cancellationToken) =>
+        Task.FromResult(FindBySource(channel, externalId));
+
+    /// <inheritdoc />
+    public Task<MessagePage> ListMessagesAsync(MessageQuery query, CancellationToken cancellationToken)
+    {
+        var filters = new List<BsonExpression>();
+        if (query.Statuses.Count > 0)
+            filters.Add(BsonExpression.Create("$.Status IN @0", new BsonArray(query.Statuses.Select(s => new BsonValue(s.ToString())))));
+        if (query.Channel is not null)
+            filters.Add(Query.EQ("Channel", query.Channel));
+        if (query.Category is not null)
+            filters.Add(Query.Or(Query.EQ("Category", query.Category), Query.EQ("Block", query.Category)));
+        if (query.Recipient is not null)
+            filters.Add(BsonExpression.Create("$.Recipients[*] ANY = @0", new BsonValue(query.Recipient)));
+        if (query.RegisteredFrom is { } from)
+            filters.Add(Query.GTE("RegisteredAt", StoreMapper.ToBson(from)));
+        if (query.RegisteredTo is { } to)
+            filters.Add(Query.LT("RegisteredAt", StoreMapper.ToBson(to)));
+        if (query.Cursor is not null)
+            filters.Add(Query.LT("_id", query.Cursor));
+
+        var q = _messages.Query();
+        foreach (var filter in filters)
+            q = q.Where(filter);
+        var items = q.OrderByDescending("_id").Limit(query.PageSize + 1).ToList();
+        string? next = null;
+        if (items.Count > query.PageSize)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = items[^1].Id;
+        }
+
+        return Task.FromResult(new MessagePage(items, next));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MessageHistoryEntry>> GetHistoryAsync(string messageId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MessageHistoryEntry>>(_history.Find(h => h.MessageId == messageId).OrderBy(h => h.Id).ToList());
+
+    /// <inheritdoc />
+    public Task<string?> GetCheckpointAsync(string channel, CancellationToken cancellationToken) =>
+        Task.FromResult(_checkpoints.FindById(channel)?.Value);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<HubEvent>> ReadEventsAsync(long afterSequence, int maxCount, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<HubEvent>>(_events.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToList());
+
+    /// <inheritdoc />
+    public Task<long> CountMessagesAsync(CancellationToken cancellationToken) => Task.FromResult(_messages.LongCount());
+
+    /// <inheritdoc />
+    public void Dispose() => _db.Dispose();
+
+    private HubMessage? FindBySource(string channel, string externalId) =>
+        _messages.Find(m => m.ExternalId == externalId).FirstOrDefault(m => m.Channel == channel);
+
+    private void AppendHistory(IReadOnlyList<MessageHistoryEntry> entries)
+    {
+        if (entries.Count > 0)
+            _history.InsertBulk(entries);
+    }
+
+    private long AppendEvents(IReadOnlyList<HubEvent> events, long sequence)
+    {
+        foreach (var e in events)
+        {
+            e.Sequence = ++sequence;
+            _events.Insert(e);
+        }
+
+        return sequence;
+    }
+}

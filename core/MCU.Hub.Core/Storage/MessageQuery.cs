@@ -1,0 +1,36 @@
+using MCU.Hub.Messages;
+
+namespace MCU.Hub.Storage;
+
+/// <summary>Filters and paging of a message list. Unset filters match everything.</summary>
+public sealed record MessageQuery
+{
+    /// <summary>Gets the statuses to include.</summary>
+    public IReadOnlyList<MessageStatus> Statuses { get; init; } = [];
+
+    /// <summary>Gets the channel code.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>Gets the category or block code.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Gets the recipient code.</summary>
+    public string? Recipient { get; init; }
+
+    /// <summary>Gets the start of the registration period (inclusive).</summary>
+    public DateTimeOffset? RegisteredFrom { get; init; }
+
+    /// <summary>Gets the end of the registration period (exclusive).</summary>
+    public DateTimeOffset? RegisteredTo { get; init; }
+
+    /// <summary>Gets the page size.</summary>
+    public int PageSize { get; init; } = 50;
+
+    /// <summary>Gets the cursor returned with the previous page, or <see langword="null"/> for the first.</summary>
+    public string? Cursor { get; init; }
+}
+
+/// <summary>One page of messages.</summary>
+/// <param name="Items">The messages, newest first.</param>
+/// <param name="NextCursor">The cursor of the next page, or <see langword="null"/> on the last page.</param>
+public sealed record MessagePage(IReadOnlyList<HubMessage> Items, string? NextCursor);
