@@ -1,0 +1,147 @@
+using MCU.Hub.Channels;
+using MCU.Hub.Host.Plugins;
+using MCU.Hub.Intake;
+using MCU.Hub.Storage;
+using Microsoft.Extensions.Options;
+
+namespace MCU.Hub.Host.Channels;
+
+/// <summary>
+/// Runs one polling loop per loaded channel: pull from the checkpoint, register the items and the new checkpoint in
+/// one transaction, repeat. A failing channel backs off on its own; the others go on.
+/// </summary>
+internal sealed partial class ChannelWorkerService : BackgroundService
+{
+    private readonly IServiceProvider _services;
+    private readonly PluginCatalog _catalog;
+    private readonly IMessageIntake _intake;
+    private readonly IHubStore _store;
+    private readonly ChannelStatusRegistry _statuses;
+    private readonly IOptionsMonitor<ChannelOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ChannelWorkerService> _logger;
+
+    public ChannelWorkerService(
+        IServiceProvider services,
+        PluginCatalog catalog,
+        IMessageIntake intake,
+        IHubStore store,
+        ChannelStatusRegistry statuses,
+        IOptionsMonitor<ChannelOptions> options,
+        TimeProvider time,
+        ILogger<ChannelWorkerService> logger)
+    {
+        _services = services;
+        _catalog = catalog;
+        _intake = intake;
+        _store = store;
+        _statuses = statuses;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loops = _catalog.Loaded
+            .Where(p => p.Descriptor!.Capabilities.HasFlag(ChannelCapabilities.Poll))
+            .Select(p => Task.Run(() => RunChannelAsync(p.Descriptor!, stoppingToken), CancellationToken.None))
+            .ToArray();
+        return Task.WhenAll(loops);
+    }
+
+    private async Task RunChannelAsync(ChannelDescriptor channel, CancellationToken stoppingToken)
+    {
+        var status = _statuses.GetOrAdd(channel.Code, channel.DisplayName);
+        IChannelConnector connector;
+        try
+        {
+            connector = _services.GetRequiredKeyedService<IChannelConnector>(channel.Code);
+        }
+        catch (Exception ex)
+        {
+            status.RecordFailure(ex.Message);
+            LogConnectorFailed(_logger, channel.Code, ex.Message, ex);
+            return;
+        }
+
+        status.Running = true;
+        var actor = "channel:" + channel.Code;
+        try
+        {
+            var checkpoint = await _store.GetCheckpointAsync(channel.Code, stoppingToken).ConfigureAwait(false);
+            LogChannelStarted(_logger, channel.Code, checkpoint ?? "(начало)");
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var options = _options.Get(channel.Code);
+                TimeSpan pause;
+                try
+                {
+                    var result = await connector.PullAsync(new PullRequest(checkpoint, options.BatchSize), stoppingToken).ConfigureAwait(false);
+
+                    // Once pulled, the batch is registered even if the host is stopping, so in-flight work finishes.
+                    var next = result.NextCheckpoint ?? checkpoint;
+                    var outcomes = await _intake.SubmitBatchAsync(channel.Code, result.Items, next, actor, CancellationToken.None).ConfigureAwait(false);
+                    checkpoint = next;
+                    var rejected = 0;
+                    for (var i = 0; i < outcomes.Count; i++)
+                    {
+                        if (outcomes[i].Error is { } error)
+                        {
+                            rejected++;
+                            LogItemRejected(_logger, channel.Code, result.Items[i].ExternalId, error.Message);
+                        }
+                    }
+
+                    var duplicates = outcomes.Count(o => o.Duplicate);
+                    status.RecordSuccess(_time.GetUtcNow(), outcomes.Count - duplicates - rejected, duplicates, rejected);
+                    if (result.Items.Count > 0)
+                        LogPulled(_logger, channel.Code, outcomes.Count - duplicates - rejected, duplicates, rejected);
+                    pause = result.HasMore ? TimeSpan.Zero : options.PollInterval;
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    var failures = status.RecordFailure(ex.Message);
+                    pause = Backoff(options, failures);
+                    LogPullFailed(_logger, channel.Code, failures, pause, ex.Message);
+                }
+
+                if (pause > TimeSpan.Zero)
+                    await Task.Delay(pause, _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            status.Running = false;
+            LogChannelStopped(_logger, channel.Code);
+        }
+    }
+
+    private static TimeSpan Backoff(ChannelOptions options, int failures)
+    {
+        var factor = Math.Pow(2, Math.Min(failures - 1, 16));
+        var delay = TimeSpan.FromTicks((long)Math.Min(options.PollInterval.Ticks * factor, options.MaxBackoff.Ticks));
+        return delay > TimeSpan.Zero ? delay : TimeSpan.FromSeconds(1);
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Channel {Channel} started from checkpoint {Checkpoint}")]
+    private static partial void LogChannelStarted(ILogger logger, string channel, string checkpoint);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Channel {Channel} stopped")]
+    private static partial void LogChannelStopped(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Channel {Channel}: {Stored} stored, {Duplicates} duplicates, {Rejected} rejected")]
+    private static partial void LogPulled(ILogger logger, string channel, int stored, int duplicates, int rejected);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Channel {Channel} failed ({Failures} in a row), next try in {Pause}: {Error}")]
+    private static partial void LogPullFailed(ILogger logger, string channel, int failures, TimeSpan pause, string error);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Channel {Channel}: item {ExternalId} refused: {Error}")]
+    private static partial void LogItemRejected(ILogger logger, string channel, string externalId, string error);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Error, Message = "Channel {Channel} connector could not be created: {Error}")]
+    private static partial void LogConnectorFailed(ILogger logger, string channel, string error, Exception exception);
+}

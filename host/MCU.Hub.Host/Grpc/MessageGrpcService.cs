@@ -1,0 +1,143 @@
+using Grpc.Core;
+using MCU.Hub.Grpc.V1;
+using MCU.Hub.Intake;
+using MCU.Hub.Storage;
+using CoreMessages = MCU.Hub.Messages;
+
+namespace MCU.Hub.Host.Grpc;
+
+/// <summary>The <c>mcu.hub.v1.MessageService</c>: a thin adapter over the engine.</summary>
+internal sealed class MessageGrpcService(
+    IMessageIntake intake,
+    CoreMessages.MessageOperations operations,
+    IHubStore store,
+    TimeProvider time) : MessageService.MessageServiceBase
+{
+    private const string Actor = "api";
+    private const int MaxPageSize = 1000;
+
+    public override async Task<SubmitMessageResponse> SubmitMessage(SubmitMessageRequest request, ServerCallContext context)
+    {
+        var item = ProtoMapper.ToInbound(request, time.GetUtcNow());
+        var result = await intake.SubmitAsync(request.Channel, item, Actor, context.CancellationToken);
+        return new SubmitMessageResponse { Id = result.MessageId, Duplicate = result.Duplicate };
+    }
+
+    public override async Task<SubmitMessagesResponse> SubmitMessages(IAsyncStreamReader<SubmitMessageRequest> requestStream, ServerCallContext context)
+    {
+        var response = new SubmitMessagesResponse();
+        var pending = new List<(int Index, SubmitMessageRequest Request)>();
+        var index = 0;
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            pending.Add((index++, request));
+            if (pending.Count >= 500)
+                await FlushAsync(pending, response, context.CancellationToken);
+        }
+
+        await FlushAsync(pending, response, context.CancellationToken);
+        var sorted = response.Results.OrderBy(r => r.Index).ToList();
+        response.Results.Clear();
+        response.Results.AddRange(sorted);
+        response.Accepted = sorted.Count(r => r.Error.Length == 0 && !r.Duplicate);
+        response.Duplicates = sorted.Count(r => r.Duplicate);
+        response.Rejected = sorted.Count(r => r.Error.Length > 0);
+        return response;
+    }
+
+    public override async Task<GetMessageResponse> GetMessage(GetMessageRequest request, ServerCallContext context)
+    {
+        var message = await FindAsync(request.Id, context.CancellationToken);
+        var response = new GetMessageResponse { Message = ProtoMapper.ToProto(message) };
+        var history = await store.GetHistoryAsync(message.Id, context.CancellationToken);
+        response.History.AddRange(history.Select(ProtoMapper.ToProto));
+        return response;
+    }
+
+    public override async Task<ListMessagesResponse> ListMessages(ListMessagesRequest request, ServerCallContext context)
+    {
+        if (request.PageSize is < 0 or > MaxPageSize)
+            throw new HubValidationException("page_size", $"размер страницы должен быть от 1 до {MaxPageSize}");
+        var query = new MessageQuery
+        {
+            Statuses = [.. request.Statuses.Select(s => ProtoMapper.ToCore(s, "statuses"))],
+            Channel = Empty(request.Channel),
+            Category = Empty(request.Category),
+            Recipient = Empty(request.Recipient),
+            RegisteredFrom = request.RegisteredFrom is null ? null : ProtoMapper.ToDateTimeOffset(request.RegisteredFrom, "registered_from"),
+            RegisteredTo = request.RegisteredTo is null ? null : ProtoMapper.ToDateTimeOffset(request.RegisteredTo, "registered_to"),
+            PageSize = request.PageSize == 0 ? 50 : request.PageSize,
+            Cursor = Empty(request.PageToken),
+        };
+        if (query.Cursor is { } cursor && (cursor.Length != 32 || !cursor.All(char.IsAsciiHexDigitLower)))
+            throw new HubValidationException("page_token", "недопустимый маркер страницы");
+        if (query.RegisteredFrom is { } from && query.RegisteredTo is { } to && from >= to)
+            throw new HubValidationException("registered_to", "конец периода должен быть позже начала");
+
+        var page = await store.ListMessagesAsync(query, context.CancellationToken);
+        var response = new ListMessagesResponse { NextPageToken = page.NextCursor ?? "" };
+        response.Messages.AddRange(page.Items.Select(ProtoMapper.ToProto));
+        return response;
+    }
+
+    public override async Task<Message> AnswerMessage(AnswerMessageRequest request, ServerCallContext context)
+    {
+        await FindAsync(request.Id, context.CancellationToken);
+        var message = await operations.AnswerAsync(request.Id, request.Text, Empty(request.AnsweredBy), [.. request.Attachments], Actor, context.CancellationToken);
+        return ProtoMapper.ToProto(message);
+    }
+
+    public override async Task<Message> UpdateStatus(UpdateStatusRequest request, ServerCallContext context)
+    {
+        var status = ProtoMapper.ToCore(request.Status, "status");
+        await FindAsync(request.Id, context.CancellationToken);
+        var message = await operations.ChangeStatusAsync(request.Id, status, Empty(request.Comment), Actor, context.CancellationToken);
+        return ProtoMapper.ToProto(message);
+    }
+
+    private async Task<CoreMessages.HubMessage> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+            throw new HubValidationException("id", "идентификатор сообщения не указан");
+        return await store.GetMessageAsync(id, cancellationToken) ?? throw new MessageNotFoundException(id);
+    }
+
+    private async Task FlushAsync(List<(int Index, SubmitMessageRequest Request)> pending, SubmitMessagesResponse response, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+            return;
+
+        // The stream may mix channels; each channel's items go to the intake together.
+        var now = time.GetUtcNow();
+        foreach (var group in pending.GroupBy(p => p.Request.Channel))
+        {
+            var items = new List<MCU.Hub.Channels.InboundItem>();
+            var positions = new List<int>();
+            foreach (var (i, request) in group)
+            {
+                try
+                {
+                    items.Add(ProtoMapper.ToInbound(request, now));
+                    positions.Add(i);
+                }
+                catch (HubValidationException error)
+                {
+                    response.Results.Add(new Hub.Grpc.V1.SubmitResult { Index = i, ErrorField = error.Field, Error = error.Message });
+                }
+            }
+
+            var outcomes = await intake.SubmitBatchAsync(group.Key, items, checkpoint: null, Actor, cancellationToken);
+            for (var j = 0; j < outcomes.Count; j++)
+            {
+                var o = outcomes[j];
+                response.Results.Add(o.Error is { } error
+                    ? new Hub.Grpc.V1.SubmitResult { Index = positions[j], ErrorField = error.Field, Error = error.Message }
+                    : new Hub.Grpc.V1.SubmitResult { Index = positions[j], Id = o.MessageId, Duplicate = o.Duplicate });
+            }
+        }
+
+        pending.Clear();
+    }
+
+    private static string? Empty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}

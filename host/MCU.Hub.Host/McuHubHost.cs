@@ -1,0 +1,113 @@
+using MCU.Hub.Channels;
+using MCU.Hub.Host.Channels;
+using MCU.Hub.Host.Grpc;
+using MCU.Hub.Host.Plugins;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace MCU.Hub.Host;
+
+/// <summary>Builds the MCU.Hub host: the engine, the channel plugins and their workers, the gRPC API.</summary>
+public static partial class McuHubHost
+{
+    /// <summary>Creates a builder configured from appsettings, environment variables (<c>McuHub__...</c>) and <paramref name="args"/>.</summary>
+    /// <param name="args">Command-line arguments (<c>--McuHub:DatabasePath=...</c>).</param>
+    /// <param name="configure">Changes the configuration before services are added (tests, the sandbox); may be <see langword="null"/>.</param>
+    /// <returns>The builder, with every service registered.</returns>
+    public static WebApplicationBuilder CreateBuilder(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        if (builder.Configuration.GetValue<bool>("McuHub:Host:JsonLogs"))
+            builder.Logging.AddJsonConsole();
+
+        var services = builder.Services;
+        services.AddMcuHub(builder.Configuration.GetSection(McuHubOptions.SectionName));
+        services.AddOptions<McuHubHostOptions>().BindConfiguration(McuHubHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        var hostOptions = builder.Configuration.GetSection(McuHubHostOptions.SectionName).Get<McuHubHostOptions>() ?? new();
+        var pluginsPath = Path.GetFullPath(hostOptions.PluginsPath, AppContext.BaseDirectory);
+        var channelsSection = builder.Configuration.GetSection(ChannelOptions.SectionName);
+        var catalog = PluginCatalog.Load(pluginsPath, services, channelsSection);
+        services.AddSingleton(catalog);
+        services.AddSingleton<ChannelStatusRegistry>();
+        foreach (var plugin in catalog.Loaded)
+            AddChannel(services, plugin.Descriptor!, channelsSection.GetSection(plugin.Descriptor!.Code));
+
+        services.AddHostedService<ChannelWorkerService>();
+        services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ErrorInterceptor>();
+            o.MaxReceiveMessageSize = 4 * 1024 * 1024;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<ChannelsHealthCheck>("channels");
+        return builder;
+    }
+
+    /// <summary>Builds the application and maps its endpoints.</summary>
+    /// <param name="builder">The builder from <see cref="CreateBuilder"/>.</param>
+    /// <returns>The application, ready to run.</returns>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        var registry = app.Services.GetRequiredService<ChannelRegistry>();
+        var catalog = app.Services.GetRequiredService<PluginCatalog>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MCU.Hub.Host.Plugins");
+        foreach (var result in catalog.Results)
+        {
+            if (result.State == PluginState.Loaded)
+            {
+                registry.Register(result.Descriptor!);
+                LogPluginLoaded(logger, result.Descriptor!.Code, result.Descriptor.DisplayName, result.Folder);
+            }
+            else
+            {
+                LogPluginSkipped(logger, Path.GetFileName(result.Folder), result.State, result.Reason ?? "");
+            }
+        }
+
+        app.MapGrpcService<MessageGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    private static void AddChannel(IServiceCollection services, ChannelDescriptor channel, IConfigurationSection section)
+    {
+        services.AddOptions<ChannelOptions>(channel.Code).Bind(section).ValidateDataAnnotations();
+        var options = section.Get<ChannelOptions>() ?? new();
+
+        // The host owns resilience: every connector's HttpClient gets the same pipeline, tuned per channel.
+        services.AddHttpClient(channel.Code).AddResilienceHandler("mcu-" + channel.Code, pipeline =>
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                ShouldHandle = options.MaxRetries == 0 ? _ => PredicateResult.False() : new HttpRetryStrategyOptions().ShouldHandle,
+            });
+            pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 10,
+                SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, options.AttemptTimeout.TotalSeconds * 2)),
+                BreakDuration = TimeSpan.FromSeconds(30),
+            });
+            pipeline.AddTimeout(options.AttemptTimeout);
+        });
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Plugin {Channel} («{DisplayName}») loaded from {Folder}")]
+    private static partial void LogPluginLoaded(ILogger logger, string channel, string displayName, string folder);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Plugin {Plugin} {State}: {Reason}")]
+    private static partial void LogPluginSkipped(ILogger logger, string plugin, PluginState state, string reason);
+}
