@@ -75,23 +75,30 @@ public sealed class KeywordClassifier : IMessageClassifier
         }
 
         var words = Words(message.Text);
-        Category? best = null;
+        var hits = _directory.Categories.ToDictionary(
+            c => c.Code,
+            c => c.Keywords.Where(k => ContainsStemPhrase(words, k)).ToArray(),
+            StringComparer.Ordinal);
+
+        // A block scores its own keywords plus those of its best topic; the topic then narrows the block.
+        Category? bestBlock = null;
+        Category? bestTopic = null;
         var bestScore = 0;
-        string[] bestHits = [];
-        foreach (var category in _directory.Categories)
+        foreach (var block in _directory.Categories.Where(c => c.Parent is null).OrderBy(c => c.Code, StringComparer.Ordinal))
         {
-            var hits = category.Keywords.Where(k => ContainsStemPhrase(words, k)).ToArray();
-            var better = hits.Length > bestScore
-                || (hits.Length == bestScore && hits.Length > 0 && best is not null && category.Parent == best.Code);
-            if (better)
-            {
-                (best, bestScore, bestHits) = (category, hits.Length, hits);
-            }
+            var topic = _directory.Categories
+                .Where(c => c.Parent == block.Code && hits[c.Code].Length > 0)
+                .OrderByDescending(c => hits[c.Code].Length).ThenBy(c => c.Code, StringComparer.Ordinal)
+                .FirstOrDefault();
+            var score = hits[block.Code].Length + (topic is null ? 0 : hits[topic.Code].Length);
+            if (score > bestScore)
+                (bestBlock, bestTopic, bestScore) = (block, topic, score);
         }
 
-        return best is null
-            ? (null, "ключевые слова не найдены")
-            : (best, $"ключевые слова: {string.Join(", ", bestHits)}");
+        if (bestBlock is null)
+            return (null, "ключевые слова не найдены");
+        var found = hits[bestBlock.Code].Concat(bestTopic is null ? [] : hits[bestTopic.Code]).Distinct(StringComparer.Ordinal);
+        return (bestTopic ?? bestBlock, $"ключевые слова: {string.Join(", ", found)}");
     }
 
     private string? FindTerritory(string? address)

@@ -59,7 +59,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _messages.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
         _history.EnsureIndex(h => h.MessageId);
 
-        _lastEventSequence = _events.Max(e => e.Sequence);
+        _lastEventSequence = _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Sequence ?? 0;
     }
 
     /// <inheritdoc />

@@ -1,0 +1,107 @@
+using MCU.Hub.Events;
+using MCU.Hub.Intake;
+using MCU.Hub.Messages;
+using MCU.Hub.Storage;
+
+namespace MCU.Hub.Core.Tests.Messages;
+
+public sealed class MessageOperationsTests
+{
+    [Fact]
+    public async Task AnswerAsync_RoutedMessage_RecordsAnswerStatusHistoryAndEvent()
+    {
+        await using var hub = new TestHub();
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("P-1"), "test", CancellationToken.None)).MessageId!;
+        hub.Time.Advance(TimeSpan.FromDays(2));
+
+        var answered = await hub.Get<MessageOperations>().AnswerAsync(id, "Яма заделана 04.03.2026.", "roads-dept", ["https://example.invalid/photo.jpg"], "specialist", CancellationToken.None);
+
+        Assert.Equal(MessageStatus.Answered, answered.Status);
+        Assert.Equal(hub.Time.GetUtcNow(), answered.Answer!.AnsweredAt);
+        var store = hub.Get<IHubStore>();
+        var stored = await store.GetMessageAsync(id, CancellationToken.None);
+        Assert.Equal("Яма заделана 04.03.2026.", stored!.Answer!.Text);
+        Assert.Equal(1, stored.Version);
+        var last = (await store.GetHistoryAsync(id, CancellationToken.None))[^1];
+        Assert.Equal("answered", last.Action);
+        Assert.Equal("specialist", last.Actor);
+        Assert.Contains(last.Changes, c => c is { Field: "status", Old: "Routed", New: "Answered" });
+        var events = await store.ReadEventsAsync(0, 100, CancellationToken.None);
+        Assert.Equal([HubEventTypes.Received, HubEventTypes.Routed, HubEventTypes.Answered], events.Select(e => e.Type));
+        Assert.Equal([1L, 2L, 3L], events.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_EmptyText_ThrowsNamingTextAndChangesNothing()
+    {
+        await using var hub = new TestHub();
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("P-1"), "test", CancellationToken.None)).MessageId!;
+
+        var error = await Assert.ThrowsAsync<HubValidationException>(() => hub.Get<MessageOperations>().AnswerAsync(id, " ", null, [], "x", CancellationToken.None));
+
+        Assert.Equal("text", error.Field);
+        Assert.Equal(0, (await hub.Get<IHubStore>().GetMessageAsync(id, CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task ChangeStatusAsync_UnknownMessage_ThrowsNotFound()
+    {
+        await using var hub = new TestHub();
+        await Assert.ThrowsAsync<MessageNotFoundException>(() => hub.Get<MessageOperations>().ChangeStatusAsync("0123456789abcdef0123456789abcdef", MessageStatus.Closed, null, "x", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ChangeStatusAsync_ForbiddenTransition_ThrowsNamingStatus()
+    {
+        await using var hub = new TestHub();
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("P-1"), "test", CancellationToken.None)).MessageId!;
+
+        var error = await Assert.ThrowsAsync<HubValidationException>(() => hub.Get<MessageOperations>().ChangeStatusAsync(id, MessageStatus.Closed, null, "x", CancellationToken.None));
+        Assert.Equal("status", error.Field);
+    }
+
+    [Fact]
+    public async Task ChangeStatusAsync_FullLifeCycle_FollowsTheAllowedPath()
+    {
+        await using var hub = new TestHub();
+        var ops = hub.Get<MessageOperations>();
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("P-1"), "test", CancellationToken.None)).MessageId!;
+
+        await ops.ChangeStatusAsync(id, MessageStatus.InProgress, "взято в работу", "exec", CancellationToken.None);
+        await ops.AnswerAsync(id, "Выполнено", null, [], "exec", CancellationToken.None);
+        await ops.ChangeStatusAsync(id, MessageStatus.Reopened, "заявитель не согласен", "citizen", CancellationToken.None);
+        await ops.AnswerAsync(id, "Выполнено повторно", null, [], "exec", CancellationToken.None);
+        var closed = await ops.ChangeStatusAsync(id, MessageStatus.Closed, null, "specialist", CancellationToken.None);
+
+        Assert.Equal(MessageStatus.Closed, closed.Status);
+        Assert.Equal(5, closed.Version);
+        Assert.Equal("Выполнено повторно", closed.Answer!.Text);
+    }
+
+    [Fact]
+    public async Task ChangeStatusAsync_ConcurrentChanges_NoneIsLost()
+    {
+        await using var hub = new TestHub();
+        var ops = hub.Get<MessageOperations>();
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("P-1"), "test", CancellationToken.None)).MessageId!;
+
+        // Return and re-route alternately from many callers: each success must be one version and one history entry.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await ops.ChangeStatusAsync(id, i % 2 == 0 ? MessageStatus.InProgress : MessageStatus.Rejected, null, "x", CancellationToken.None);
+                return true;
+            }
+            catch (HubValidationException)
+            {
+                return false;
+            }
+        })));
+
+        var stored = await hub.Get<IHubStore>().GetMessageAsync(id, CancellationToken.None);
+        var statusEntries = (await hub.Get<IHubStore>().GetHistoryAsync(id, CancellationToken.None)).Count(h => h.Action == "status");
+        Assert.Equal(outcomes.Count(o => o), stored!.Version);
+        Assert.Equal(stored.Version, statusEntries);
+    }
+}
