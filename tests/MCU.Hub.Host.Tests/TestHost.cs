@@ -1,0 +1,73 @@
+using Grpc.Net.Client;
+using MCU.Hub.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MCU.Hub.Host.Tests;
+
+/// <summary>The real host on a loopback port and a LiteDB file, with a gRPC channel to it.</summary>
+internal sealed class TestHost : IAsyncDisposable
+{
+    private TestHost(WebApplication app, Uri address)
+    {
+        App = app;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
+    }
+
+    public WebApplication App { get; }
+
+    public Uri Address { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public IHubStore Store => App.Services.GetRequiredService<IHubStore>();
+
+    public static string NewDatabasePath() =>
+        Path.Combine(Path.GetTempPath(), "mcu-hub-tests", Guid.NewGuid().ToString("N"), "hub.db");
+
+    public static async Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null)
+    {
+        var config = new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["McuHub:DatabasePath"] = databasePath,
+            ["McuHub:Host:PluginsPath"] = "test-plugins",
+            ["McuHub:ApiChannels:0"] = "api",
+            ["McuHub:Recipients:0:Code"] = "roads-dept",
+            ["McuHub:Recipients:0:Name"] = "Управление дорожного хозяйства",
+            ["McuHub:Rules:0:Name"] = "Дороги",
+            ["McuHub:Rules:0:Categories:0"] = "roads",
+            ["McuHub:Rules:0:Recipients:0"] = "roads-dept",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            config[key] = value;
+
+        var builder = McuHubHost.CreateBuilder([], b => b.Configuration.AddInMemoryCollection(config));
+        var app = McuHubHost.Build(builder);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestHost(app, new Uri(address));
+    }
+
+    public async Task<long> WaitForMessagesAsync(long count, TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        long stored;
+        while ((stored = await Store.CountMessagesAsync(CancellationToken.None)) < count && Environment.TickCount64 < deadline)
+            await Task.Delay(50);
+        return stored;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
