@@ -6,7 +6,7 @@ namespace MCU.Hub.Deadlines.Calendar;
 /// <remarks>
 /// A working day runs from <see cref="DayStart"/> to <see cref="DayEnd"/> local time, without the lunch break; a short
 /// (pre-holiday) day ends <see cref="ShortDayReduction"/> earlier. In configuration times are written <c>09:00</c>,
-/// durations <c>01:00:00</c>.
+/// durations <c>01:00:00</c>; empty <c>LunchStart</c> and <c>LunchEnd</c> mean no lunch break.
 /// </remarks>
 public sealed class WorkSchedule
 {
