@@ -211,6 +211,12 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     /// <inheritdoc />
     public void Dispose() => _db.Dispose();
 
+    /// <summary>Gets the open database, for the engine's other LiteDB-backed stores that share this file.</summary>
+    internal LiteDatabase Database => _db;
+
+    /// <summary>Gets the lock every write to <see cref="Database"/> must hold (LiteDB binds a transaction to a thread).</summary>
+    internal Lock WriteLock => _writeLock;
+
     private HubMessage? FindBySource(string channel, string externalId) =>
         _messages.Find(m => m.ExternalId == externalId).FirstOrDefault(m => m.Channel == channel);
 
