@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace MCU.Hub.Emulators.Pos.Internal;
 
@@ -21,11 +20,14 @@ internal static class PosWire
 {
     private const string CursorPrefix = "pos-log:";
 
-    /// <summary>snake_case names; Cyrillic left readable so the demo's JSON can be read by eye.</summary>
+    /// <summary>
+    /// snake_case names. Relaxed escaping keeps Cyrillic, «», № and + readable in the demo's JSON; the API never
+    /// serves HTML, so HTML-sensitive characters need no escaping.
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin, UnicodeRanges.Cyrillic),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Makes the opaque cursor that stands after <paramref name="sequence"/> items of the log.</summary>
