@@ -25,16 +25,29 @@ public sealed class PosPlugin : IChannelPlugin
 
     /// <inheritdoc />
     /// <remarks>
-    /// Binds <see cref="PosOptions"/> from <paramref name="configuration"/> and validates them when the host starts,
-    /// configures the named <see cref="HttpClient"/> <c>"pos"</c> (base address and bearer token) and registers
-    /// <see cref="PosConnector"/> as the keyed <see cref="IChannelConnector"/> <c>"pos"</c>.
+    /// Validates <see cref="PosOptions"/> bound from <paramref name="configuration"/> at once, binds them again
+    /// with validation when the host starts, configures the named <see cref="HttpClient"/> <c>"pos"</c> (base
+    /// address and bearer token) and registers <see cref="PosConnector"/> as the keyed
+    /// <see cref="IChannelConnector"/> <c>"pos"</c>.
     /// </remarks>
+    /// <exception cref="OptionsValidationException">
+    /// A setting is invalid; the message names its full key. Nothing has been registered then.
+    /// </exception>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         var sectionPath = configuration is IConfigurationSection section ? section.Path : null;
+        var validator = new PosOptionsValidator(sectionPath);
+
+        // Checked here as well as on start: an exception from ConfigureServices disables only this plugin,
+        // while a failed start-up validation would stop the whole host.
+        var settings = new PosOptions();
+        configuration.Bind(settings);
+        var result = validator.Validate(Options.DefaultName, settings);
+        if (result.Failed)
+            throw new OptionsValidationException(Options.DefaultName, typeof(PosOptions), result.Failures);
 
         services.AddOptions<PosOptions>().Bind(configuration).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PosOptions>>(new PosOptionsValidator(sectionPath));
+        services.AddSingleton<IValidateOptions<PosOptions>>(validator);
 
         services.AddHttpClient(Code, static (provider, client) =>
         {

@@ -171,7 +171,7 @@ public sealed class PosConnectorPullTests
         emulator.Add(new PosMessage { Id = "b", CreatedAt = createdAt, Text = "Холодно.", Category = new(2, "ЖКХ"), Subcategory = new(201, "Отопление") });
         await using var services = PosTestHost.Build(emulator, extra: new Dictionary<string, string?>
         {
-            ["CategoryMap:Дороги"] = "Дорожное хозяйство",
+            ["CategoryMap:ДОРОГИ"] = "Дорожное хозяйство",
             ["CategoryMap:Ямы на дороге"] = "Ремонт дорог",
             ["CategoryMap:ЖКХ/Отопление"] = "Теплоснабжение",
             ["CategoryMap:Отопление"] = "не должно примениться",
@@ -262,11 +262,28 @@ public sealed class PosConnectorPullTests
     {
         await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 5 });
         await using var services = PosTestHost.Build(emulator);
-        emulator.CorruptNext(1);
+        emulator.RespondNextWith("{\"items\": [{\"id\": \"");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => services.Connector().PullAsync(new PullRequest(null, 10), None));
 
         Assert.Contains("$.items", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"items":[{"id":"1","text":"Яма"}],"next_cursor":"c","has_more":false}""", "created_at")]
+    [InlineData("""{"items":[{"id":"1","created_at":"2025-03-01T10:00:00+03:00","text":null}],"next_cursor":"c","has_more":false}""", "text")]
+    [InlineData("""{"items":[{"id":"1","created_at":"вчера","text":"Яма"}],"next_cursor":"c","has_more":false}""", "created_at")]
+    [InlineData("""{"items":[{"id":"","created_at":"2025-03-01T10:00:00+03:00","text":"Яма"}],"next_cursor":"c","has_more":false}""", "items[0].id")]
+    [InlineData("""{"items":[],"next_cursor":"c"}""", "has_more")]
+    public async Task PullAsync_ItemBreaksTheContract_ThrowsNamingTheField(string body, string field)
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 5 });
+        await using var services = PosTestHost.Build(emulator);
+        emulator.RespondNextWith(body);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => services.Connector().PullAsync(new PullRequest(null, 10), None));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

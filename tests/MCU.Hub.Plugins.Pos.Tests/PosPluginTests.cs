@@ -1,5 +1,6 @@
 using System.Reflection;
 using MCU.Hub.Channels;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -28,23 +29,18 @@ public sealed class PosPluginTests
     }
 
     [Fact]
-    public void ConfigureServices_MissingBaseAddress_FailsValidationNamingTheField()
+    public void ConfigureServices_MissingBaseAddress_ThrowsNamingTheFieldAndRegistersNothing()
     {
-        using var services = PosTestHost.Build(new Dictionary<string, string?> { ["Token"] = "t" });
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create<string, string?>(PosTestHost.SectionPath + ":Token", "t")])
+            .Build()
+            .GetSection(PosTestHost.SectionPath);
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => new PosPlugin().ConfigureServices(services, configuration));
 
         Assert.Contains("McuHub:Channels:pos:Settings:BaseAddress is required", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ConfigureServices_MissingBaseAddress_ConnectorCannotBeCreated()
-    {
-        using var services = PosTestHost.Build(new Dictionary<string, string?>());
-
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredKeyedService<IChannelConnector>(PosPlugin.Code));
-
-        Assert.Contains("BaseAddress", error.Message, StringComparison.Ordinal);
+        Assert.Empty(services);
     }
 
     [Theory]
@@ -53,12 +49,11 @@ public sealed class PosPluginTests
     [InlineData("PageSize", "0", "PageSize must be 1…1000")]
     [InlineData("PageSize", "5000", "PageSize must be 1…1000")]
     [InlineData("CategoryMap:Дороги", "", "CategoryMap:Дороги must name a target")]
-    public void ConfigureServices_InvalidSetting_FailsValidationNamingTheField(string key, string value, string expected)
+    public void ConfigureServices_InvalidSetting_ThrowsNamingTheField(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?> { ["BaseAddress"] = "https://pos.example.ru/", [key] = value };
-        using var services = PosTestHost.Build(settings);
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => PosTestHost.Build(settings));
 
         Assert.Contains(PosTestHost.SectionPath + ":" + expected, error.Message, StringComparison.Ordinal);
     }

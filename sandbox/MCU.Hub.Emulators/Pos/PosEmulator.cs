@@ -53,6 +53,7 @@ public sealed class PosEmulator : IAsyncDisposable
     private readonly Dictionary<string, int> _positionById = new(StringComparer.Ordinal);
     private readonly List<PosAnswer> _answers = [];
     private readonly Dictionary<string, PosAnswer> _answerByKey = new(StringComparer.Ordinal);
+    private readonly Queue<(int StatusCode, string Body)> _rawResponses = new();
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private PosMessageGenerator? _generator;
@@ -61,7 +62,6 @@ public sealed class PosEmulator : IAsyncDisposable
     private int _requestCount;
     private int _failRemaining;
     private int _failStatusCode;
-    private int _corruptRemaining;
     private long _delayTicks;
 
     private PosEmulator(PosEmulatorOptions options)
@@ -167,13 +167,20 @@ public sealed class PosEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Makes the next <paramref name="count"/> API requests answer 200 with a truncated JSON body.</summary>
-    /// <param name="count">How many responses are corrupt; 0 clears the fault.</param>
-    public void CorruptNext(int count)
+    /// <summary>
+    /// Makes the next API request answer <paramref name="statusCode"/> with <paramref name="body"/> as it is
+    /// (<c>application/json</c>), whatever was asked: for testing clients against malformed or unexpected answers.
+    /// </summary>
+    /// <param name="body">The raw body, for example truncated JSON or an item without a required field.</param>
+    /// <param name="statusCode">The status to answer.</param>
+    /// <remarks>A fault set by <see cref="FailNext"/> is served first.</remarks>
+    public void RespondNextWith(string body, int statusCode = StatusCodes.Status200OK)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 200);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
         lock (_gate)
-            _corruptRemaining = count;
+            _rawResponses.Enqueue((statusCode, body));
     }
 
     /// <summary>Delays every following API response by <paramref name="delay"/> of real time.</summary>
@@ -271,7 +278,7 @@ public sealed class PosEmulator : IAsyncDisposable
         }
 
         int failStatus = 0;
-        var corrupt = false;
+        (int StatusCode, string Body) raw = default;
         lock (_gate)
         {
             if (_failRemaining > 0)
@@ -279,10 +286,9 @@ public sealed class PosEmulator : IAsyncDisposable
                 _failRemaining--;
                 failStatus = _failStatusCode;
             }
-            else if (_corruptRemaining > 0)
+            else
             {
-                _corruptRemaining--;
-                corrupt = true;
+                _rawResponses.TryDequeue(out raw);
             }
         }
 
@@ -295,10 +301,11 @@ public sealed class PosEmulator : IAsyncDisposable
             return;
         }
 
-        if (corrupt)
+        if (raw.Body is not null)
         {
+            context.Response.StatusCode = raw.StatusCode;
             context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync("{\"items\": [{\"id\": \"", context.RequestAborted);
+            await context.Response.WriteAsync(raw.Body, context.RequestAborted);
             return;
         }
 
