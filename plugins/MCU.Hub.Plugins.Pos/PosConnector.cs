@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using MCU.Hub.Channels;
+using MCU.Hub.Plugins.Pos.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MCU.Hub.Plugins.Pos;
+
+/// <summary>
+/// Pulls citizens' messages from ПОС and delivers answers and status changes back, over the contract described
+/// in the plugin's README.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Failure semantics: any non-success status throws <see cref="HttpRequestException"/> with
+/// <see cref="HttpRequestException.StatusCode"/> set; a body that does not match the contract throws
+/// <see cref="InvalidDataException"/> naming the field. Nothing is retried here: the host's pipeline on the
+/// named client <c>"pos"</c> retries.
+/// </para>
+/// <para>Thread-safety: safe for concurrent use; it keeps no state between calls.</para>
+/// </remarks>
+public sealed class PosConnector : IChannelConnector
+{
+    private const int MaxErrorDetail = 300;
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly PosOptions _options;
+    private readonly ILogger<PosConnector> _logger;
+
+    /// <summary>Creates the connector.</summary>
+    /// <param name="httpClientFactory">Gives the named client <c>"pos"</c>.</param>
+    /// <param name="options">The connector's settings; reading them here runs their validation.</param>
+    /// <param name="logger">The log.</param>
+    public PosConnector(IHttpClientFactory httpClientFactory, IOptions<PosOptions> options, ILogger<PosConnector> logger)
+    {
+        _httpClientFactory = httpClientFactory;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="HttpRequestException">ПОС answered with a non-success status, or the transport failed.</exception>
+    /// <exception cref="InvalidDataException">The answer does not match the contract; the message names the field.</exception>
+    public async Task<PullResult> PullAsync(PullRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxItems, 1, nameof(request));
+
+        var limit = Math.Min(request.MaxItems, _options.PageSize).ToString(CultureInfo.InvariantCulture);
+        var path = string.IsNullOrEmpty(request.Checkpoint)
+            ? $"api/v1/messages?limit={limit}"
+            : $"api/v1/messages?after={Uri.EscapeDataString(request.Checkpoint)}&limit={limit}";
+        const string Operation = "GET api/v1/messages";
+
+        var client = _httpClientFactory.CreateClient(PosPlugin.Code);
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await EnsureSuccessAsync(response, Operation, cancellationToken);
+        var page = await ReadAsync(response, PosJsonContext.Default.PosMessagePageDto, Operation, cancellationToken);
+
+        var items = new InboundItem[page.Items.Count];
+        for (var i = 0; i < items.Length; i++)
+            items[i] = Map(page.Items[i], i);
+
+        // A page that claims more but brings nothing would make the host pull in a tight loop.
+        var hasMore = page.HasMore && items.Length > 0;
+        Log.Pulled(_logger, items.Length, Math.Min(request.MaxItems, _options.PageSize), hasMore);
+        return new PullResult(items, string.IsNullOrEmpty(page.NextCursor) ? request.Checkpoint : page.NextCursor, hasMore);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="HttpRequestException">
+    /// ПОС answered with a non-success status (404: no such message; 409: the idempotency key belongs to another
+    /// message), or the transport failed.
+    /// </exception>
+    /// <exception cref="InvalidDataException">The answer does not match the contract.</exception>
+    public async Task<ReplyReceipt> SendReplyAsync(ChannelReply reply, CancellationToken cancellationToken)
+    {
+        var status = _options.StatusMap.TryGetValue(reply.Status, out var mapped) ? mapped : reply.Status;
+        var body = new PosAnswerRequestDto(reply.Text, status, reply.IdempotencyKey, reply.Attachments, reply.ChangedAt);
+        var path = $"api/v1/messages/{Uri.EscapeDataString(reply.ExternalId)}/answers";
+        const string Operation = "POST api/v1/messages/{id}/answers";
+
+        var client = _httpClientFactory.CreateClient(PosPlugin.Code);
+        using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, PosJsonContext.Default.PosAnswerRequestDto, cancellationToken);
+        await EnsureSuccessAsync(response, Operation, cancellationToken);
+        var receipt = await ReadAsync(response, PosJsonContext.Default.PosAnswerReceiptDto, Operation, cancellationToken);
+        if (string.IsNullOrWhiteSpace(receipt.AnswerId))
+            throw new InvalidDataException($"ПОС {Operation}: answer_id is empty.");
+
+        Log.Answered(_logger, receipt.AnswerId, reply.ExternalId, status);
+        return new ReplyReceipt(receipt.AnswerId);
+    }
+
+    private InboundItem Map(PosMessageDto message, int index)
+    {
+        if (string.IsNullOrWhiteSpace(message.Id))
+            throw new InvalidDataException($"ПОС GET api/v1/messages: items[{index.ToString(CultureInfo.InvariantCulture)}].id is empty.");
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["fast_track"] = message.FastTrack ? "true" : "false",
+        };
+        if (message.Status is { Length: > 0 } status)
+            metadata["status"] = status;
+        if (message.Deadline is { } deadline)
+            metadata["deadline"] = deadline.ToString("O", CultureInfo.InvariantCulture);
+        AddCategory(metadata, "category", message.Category);
+        AddCategory(metadata, "subcategory", message.Subcategory);
+
+        double? latitude = null, longitude = null;
+        if (message.Coordinates is { } point)
+        {
+            if (point.Lat is >= -90 and <= 90 && point.Lon is >= -180 and <= 180)
+            {
+                latitude = point.Lat;
+                longitude = point.Lon;
+            }
+            else
+            {
+                // A bad point must not block the whole channel: the host would retry the same page forever.
+                Log.CoordinatesOutOfRange(_logger, message.Id, point.Lat, point.Lon);
+            }
+        }
+
+        return new InboundItem
+        {
+            ExternalId = message.Id,
+            Kind = MessageKind.Message,
+            Text = message.Text,
+            CreatedAt = message.CreatedAt,
+            Author = MapAuthor(message.Author),
+            Address = string.IsNullOrWhiteSpace(message.Address) ? null : message.Address,
+            Latitude = latitude,
+            Longitude = longitude,
+            SourceCategory = message.Category is null ? null : MapCategory(message.Category.Name),
+            SourceSubcategory = message.Subcategory is null ? null : MapSubcategory(message.Category?.Name, message.Subcategory.Name),
+            DueAt = message.Deadline,
+            Attachments = message.Photos?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!).ToArray() ?? [],
+            Metadata = metadata,
+        };
+    }
+
+    private static void AddCategory(Dictionary<string, string> metadata, string field, PosCategoryDto? category)
+    {
+        if (category is null)
+            return;
+
+        metadata[field] = category.Name;
+        if (category.Id is { } id)
+            metadata[field + "_id"] = id.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static AuthorInfo? MapAuthor(PosAuthorDto? author) =>
+        author is null || (string.IsNullOrWhiteSpace(author.Name) && string.IsNullOrWhiteSpace(author.Phone) && string.IsNullOrWhiteSpace(author.Email))
+            ? null
+            : new AuthorInfo { Name = author.Name, Phone = author.Phone, Email = author.Email };
+
+    private string MapCategory(string name) =>
+        _options.CategoryMap.TryGetValue(name, out var mapped) ? mapped : name;
+
+    private string MapSubcategory(string? category, string name) =>
+        category is not null && _options.CategoryMap.TryGetValue(category + "/" + name, out var qualified) ? qualified
+        : _options.CategoryMap.TryGetValue(name, out var mapped) ? mapped
+        : name;
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+            return;
+
+        var detail = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (detail.Length > MaxErrorDetail)
+            detail = detail[..MaxErrorDetail] + "…";
+
+        var retryAfter = response.Headers.RetryAfter?.Delta is { } delta
+            ? $" (Retry-After {delta.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)"
+            : string.Empty;
+        throw new HttpRequestException(
+            $"ПОС {operation} answered {((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)} {response.ReasonPhrase}{retryAfter}: {detail}",
+            inner: null,
+            response.StatusCode);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(type, cancellationToken)
+                ?? throw new InvalidDataException($"ПОС {operation}: the body is JSON null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"ПОС {operation}: the body does not match the contract at {ex.Path ?? "$"}: {ex.Message}", ex);
+        }
+    }
+}
