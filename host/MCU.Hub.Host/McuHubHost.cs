@@ -99,7 +99,7 @@ public static partial class McuHubHost
                 FailureRatio = 0.5,
                 MinimumThroughput = 10,
                 SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, options.AttemptTimeout.TotalSeconds * 2)),
-                BreakDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = options.BreakDuration,
             });
             pipeline.AddTimeout(options.AttemptTimeout);
         });

@@ -11,15 +11,15 @@ public static class DefaultDirectory
     public static List<Category> Categories() =>
     [
         Block("housing-utilities", "Жилищно-коммунальное хозяйство", ["жкх", "отоплен", "батаре", "водоснабжен", "канализац", "подъезд", "управляющ", "крыш", "протеч"], ["ЖКХ", "Жилищно-коммунальное хозяйство"]),
-        Topic("heating", "Отопление", "housing-utilities", ["отоплен", "батаре", "холодн"]),
-        Topic("water", "Водоснабжение и водоотведение", "housing-utilities", ["вод", "канализац", "кран"]),
+        Topic("heating", "Отопление", "housing-utilities", ["отоплен", "батаре", "холодн"], ["Отопление"]),
+        Topic("water", "Водоснабжение и водоотведение", "housing-utilities", ["вод", "канализац", "кран"], ["Холодное и горячее водоснабжение", "Водоснабжение"]),
         Block("roads", "Дороги", ["дорог", "ям", "асфальт", "тротуар", "обочин", "гололед", "гололёд", "наледь"], ["Дороги", "Автомобильные дороги"]),
-        Topic("road-repair", "Ремонт дорог", "roads", ["ям", "асфальт", "выбоин", "ремонт дорог"]),
-        Topic("snow-removal", "Уборка снега и наледи", "roads", ["снег", "сугроб", "наледь", "гололед", "гололёд", "посыпьте"]),
+        Topic("road-repair", "Ремонт дорог", "roads", ["ям", "асфальт", "выбоин", "ремонт дорог"], ["Ямы на дороге", "Ремонт дорог"]),
+        Topic("snow-removal", "Уборка снега и наледи", "roads", ["снег", "сугроб", "наледь", "гололед", "гололёд", "посыпьте"], ["Уборка снега и наледи"]),
         Block("transport", "Транспорт", ["автобус", "маршрут", "остановк", "транспорт", "трамва", "троллейбус"], ["Транспорт", "Общественный транспорт"]),
         Block("energy", "Энергетика", ["электр", "свет", "фонар", "освещен", "газ"], ["Энергетика"]),
         Block("improvement", "Благоустройство", ["благоустр", "двор", "площадк", "скамейк", "газон", "озелен", "парк", "дерев"], ["Благоустройство"]),
-        Topic("playgrounds", "Детские и спортивные площадки", "improvement", ["площадк", "качел", "песочниц"]),
+        Topic("playgrounds", "Детские и спортивные площадки", "improvement", ["площадк", "качел", "песочниц"], ["Детская площадка"]),
         Block("healthcare", "Здравоохранение", ["поликлиник", "больниц", "врач", "лекарств", "запис"], ["Здравоохранение"]),
         Block("education", "Образование", ["школ", "детский сад", "детсад", "учител", "кружк"], ["Образование"]),
         Block("social-policy", "Социальная политика", ["пенси", "пособи", "льгот", "малоимущ", "инвалид", "социальн"], ["Социальная защита", "Социальная политика"]),
@@ -37,6 +37,6 @@ public static class DefaultDirectory
     private static Category Block(string code, string name, List<string> keywords, List<string> source) =>
         new() { Code = code, Name = name, Keywords = keywords, SourceCategories = source };
 
-    private static Category Topic(string code, string name, string parent, List<string> keywords) =>
-        new() { Code = code, Name = name, Parent = parent, Keywords = keywords };
+    private static Category Topic(string code, string name, string parent, List<string> keywords, List<string> source) =>
+        new() { Code = code, Name = name, Parent = parent, Keywords = keywords, SourceCategories = source };
 }

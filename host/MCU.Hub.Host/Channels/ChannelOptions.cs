@@ -34,6 +34,10 @@ public sealed class ChannelOptions
     /// <value>The default is 1 second.</value>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Gets or sets how long the circuit stays open (no calls at all) once half the calls of a window failed.</summary>
+    /// <value>The default is 30 seconds.</value>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets or sets how long the worker waits at most after repeated failures before it tries again.</summary>
     /// <value>The default is 5 minutes.</value>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);

@@ -133,7 +133,7 @@ internal sealed partial class ChannelWorkerService : BackgroundService
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Channel {Channel} stopped")]
     private static partial void LogChannelStopped(ILogger logger, string channel);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Channel {Channel}: {Stored} stored, {Duplicates} duplicates, {Rejected} rejected")]
+    [LoggerMessage(EventId = 202, Level = LogLevel.Debug, Message = "Channel {Channel}: {Stored} stored, {Duplicates} duplicates, {Rejected} rejected")]
     private static partial void LogPulled(ILogger logger, string channel, int stored, int duplicates, int rejected);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Channel {Channel} failed ({Failures} in a row), next try in {Pause}: {Error}")]
