@@ -8,6 +8,9 @@ namespace MCU.Hub.Channels;
 /// </param>
 public sealed record PullResult(IReadOnlyList<InboundItem> Items, string? NextCheckpoint, bool HasMore)
 {
+    /// <summary>Gets the records (publications, call cards, poll results) fetched with the items.</summary>
+    public IReadOnlyList<ChannelRecord> Records { get; init; } = [];
+
     /// <summary>Gets an empty result that keeps <paramref name="checkpoint"/>.</summary>
     /// <param name="checkpoint">The checkpoint to keep.</param>
     /// <returns>A result with no items.</returns>

@@ -31,4 +31,15 @@ public interface IMessageIntake
     /// <param name="cancellationToken">Stops waiting; the write may still complete.</param>
     /// <returns>One result per item, in order.</returns>
     Task<IReadOnlyList<SubmitResult>> SubmitBatchAsync(string channel, IReadOnlyList<InboundItem> items, string? checkpoint, string actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registers what one pull of a channel returned — items, records and the new checkpoint — in one transaction.
+    /// Invalid items and records are refused one by one; the rest is stored and the checkpoint advances.
+    /// </summary>
+    /// <param name="channel">The channel code.</param>
+    /// <param name="pull">The connector's result.</param>
+    /// <param name="actor">Who submitted it, for the history.</param>
+    /// <param name="cancellationToken">Stops waiting; the write may still complete.</param>
+    /// <returns>The result per item and the refused records.</returns>
+    Task<PullOutcome> SubmitPullAsync(string channel, PullResult pull, string actor, CancellationToken cancellationToken);
 }

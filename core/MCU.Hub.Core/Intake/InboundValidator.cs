@@ -37,4 +37,22 @@ public static class InboundValidator
             return new(item.Latitude.HasValue ? "longitude" : "latitude", "координаты указаны не полностью");
         return null;
     }
+
+    /// <summary>Finds the first problem of a channel record.</summary>
+    /// <param name="channel">The channel code.</param>
+    /// <param name="record">The record.</param>
+    /// <param name="channels">The known channels.</param>
+    /// <returns>The problem, or <see langword="null"/> when the record is valid.</returns>
+    public static HubValidationException? ValidateRecord(string channel, ChannelRecord record, ChannelRegistry channels)
+    {
+        if (!channels.Contains(channel))
+            return new("channel", $"неизвестный канал '{channel}'");
+        if (string.IsNullOrWhiteSpace(record.Type) || record.Type.Length > 40 || !record.Type.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
+            return new("type", $"недопустимый тип записи '{record.Type}': строчные латинские буквы, цифры, '-' и '_', до 40 символов");
+        if (string.IsNullOrWhiteSpace(record.ExternalId) || record.ExternalId.Length > 200)
+            return new("external_id", "идентификатор записи во внешней системе не указан или длиннее 200 символов");
+        if (record.OccurredAt == default)
+            return new("occurred_at", "время записи не указано");
+        return null;
+    }
 }

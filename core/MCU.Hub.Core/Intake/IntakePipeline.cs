@@ -4,6 +4,7 @@ using MCU.Hub.Deadlines;
 using MCU.Hub.Events;
 using MCU.Hub.Intake.Internal;
 using MCU.Hub.Messages;
+using MCU.Hub.Records;
 using MCU.Hub.Routing;
 using MCU.Hub.Storage;
 using Microsoft.Extensions.Logging;
@@ -65,7 +66,14 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SubmitResult>> SubmitBatchAsync(string channel, IReadOnlyList<InboundItem> items, string? checkpoint, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SubmitResult>> SubmitBatchAsync(string channel, IReadOnlyList<InboundItem> items, string? checkpoint, string actor, CancellationToken cancellationToken) =>
+        (await SubmitCoreAsync(channel, items, [], checkpoint, actor, cancellationToken).ConfigureAwait(false)).Items;
+
+    /// <inheritdoc />
+    public Task<PullOutcome> SubmitPullAsync(string channel, PullResult pull, string actor, CancellationToken cancellationToken) =>
+        SubmitCoreAsync(channel, pull.Items, pull.Records, pull.NextCheckpoint, actor, cancellationToken);
+
+    private async Task<PullOutcome> SubmitCoreAsync(string channel, IReadOnlyList<InboundItem> items, IReadOnlyList<ChannelRecord> records, string? checkpoint, string actor, CancellationToken cancellationToken)
     {
         var results = new SubmitResult?[items.Count];
         var prepared = new List<IntakeItem>(items.Count);
@@ -83,13 +91,25 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
             positions.Add(i);
         }
 
+        var now = _time.GetUtcNow();
+        var recordErrors = new List<HubValidationException>();
+        var storedRecords = new List<StoredRecord>(records.Count);
+        foreach (var record in records)
+        {
+            if (InboundValidator.ValidateRecord(channel, record, _channels) is { } error)
+                recordErrors.Add(error);
+            else
+                storedRecords.Add(ToStored(channel, record, now));
+        }
+
         var checkpoints = checkpoint is null
             ? new Dictionary<string, string?>()
             : new Dictionary<string, string?> { [channel] = checkpoint };
-        if (prepared.Count == 0 && checkpoints.Count == 0)
-            return results!;
+        if (prepared.Count == 0 && storedRecords.Count == 0 && checkpoints.Count == 0)
+            return new(results!, 0, recordErrors);
 
-        var outcomes = await _writer.WriteAsync(new IntakeBatch(prepared, checkpoints), cancellationToken).ConfigureAwait(false);
+        var batch = new IntakeBatch(prepared, checkpoints) { Records = storedRecords };
+        var outcomes = await _writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         long lastSequence = 0;
         for (var j = 0; j < outcomes.Count; j++)
         {
@@ -103,8 +123,19 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
 
         if (lastSequence > 0)
             _feed.Publish(lastSequence);
-        return results!;
+        return new(results!, storedRecords.Count, recordErrors);
     }
+
+    private static StoredRecord ToStored(string channel, ChannelRecord record, DateTimeOffset now) => new()
+    {
+        Id = StoredRecord.KeyOf(channel, record.Type, record.ExternalId),
+        Channel = channel,
+        Type = record.Type,
+        ExternalId = record.ExternalId,
+        OccurredAt = record.OccurredAt,
+        StoredAt = now,
+        Fields = new(record.Fields),
+    };
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _writer.DisposeAsync();

@@ -1,5 +1,6 @@
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
+using MCU.Hub.Records;
 
 namespace MCU.Hub.Storage;
 
@@ -70,6 +71,12 @@ public interface IHubStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The events.</returns>
     Task<IReadOnlyList<HubEvent>> ReadEventsAsync(long afterSequence, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Lists channel records, oldest first.</summary>
+    /// <param name="query">Filters.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The records.</returns>
+    Task<IReadOnlyList<StoredRecord>> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken);
 
     /// <summary>Counts the stored messages.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>

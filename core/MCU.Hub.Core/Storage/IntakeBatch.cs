@@ -1,12 +1,17 @@
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
+using MCU.Hub.Records;
 
 namespace MCU.Hub.Storage;
 
 /// <summary>What the intake writes in one transaction.</summary>
 /// <param name="Items">The new messages.</param>
 /// <param name="Checkpoints">Channel checkpoints to store with them, by channel code.</param>
-public sealed record IntakeBatch(IReadOnlyList<IntakeItem> Items, IReadOnlyDictionary<string, string?> Checkpoints);
+public sealed record IntakeBatch(IReadOnlyList<IntakeItem> Items, IReadOnlyDictionary<string, string?> Checkpoints)
+{
+    /// <summary>Gets channel records to upsert with the messages: a record replaces the stored one only when it is newer.</summary>
+    public IReadOnlyList<StoredRecord> Records { get; init; } = [];
+}
 
 /// <summary>A new message with its first history entries and events, written only if the message is new.</summary>
 /// <param name="Message">The message.</param>

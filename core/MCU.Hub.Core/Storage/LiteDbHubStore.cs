@@ -1,6 +1,7 @@
 using LiteDB;
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
+using MCU.Hub.Records;
 using MCU.Hub.Storage.Internal;
 using Microsoft.Extensions.Options;
 
@@ -20,12 +21,14 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private const string History = "history";
     private const string Events = "events";
     private const string Checkpoints = "checkpoints";
+    private const string Records = "records";
 
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<HubMessage> _messages;
     private readonly ILiteCollection<MessageHistoryEntry> _history;
     private readonly ILiteCollection<HubEvent> _events;
     private readonly ILiteCollection<CheckpointDocument> _checkpoints;
+    private readonly ILiteCollection<StoredRecord> _records;
     private readonly Lock _writeLock = new();
     private long _lastEventSequence;
 
@@ -49,6 +52,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _history = _db.GetCollection<MessageHistoryEntry>(History);
         _events = _db.GetCollection<HubEvent>(Events);
         _checkpoints = _db.GetCollection<CheckpointDocument>(Checkpoints);
+        _records = _db.GetCollection<StoredRecord>(Records);
 
         _messages.EnsureIndex(m => m.ExternalId);
         _messages.EnsureIndex("ux_source", "$.Channel + '|' + $.ExternalId", unique: true);
@@ -58,6 +62,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _messages.EnsureIndex(m => m.RegisteredAt);
         _messages.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
         _history.EnsureIndex(h => h.MessageId);
+        _records.EnsureIndex(r => r.Type);
+        _records.EnsureIndex(r => r.OccurredAt);
 
         _lastEventSequence = _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Sequence ?? 0;
     }
@@ -98,6 +104,15 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                     sequence = AppendEvents(item.Events, sequence);
                     inBatch[key] = message.Id;
                     outcomes[i] = new(message.Id, false);
+                }
+
+                foreach (var record in batch.Records)
+                {
+                    var stored = _records.FindById(record.Id);
+                    if (stored is null)
+                        _records.Insert(record);
+                    else if (record.OccurredAt > stored.OccurredAt)
+                        _records.Update(record);
                 }
 
                 foreach (var (channel, checkpoint) in batch.Checkpoints)
@@ -204,6 +219,21 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     /// <inheritdoc />
     public Task<IReadOnlyList<HubEvent>> ReadEventsAsync(long afterSequence, int maxCount, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<HubEvent>>(_events.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToList());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredRecord>> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken)
+    {
+        var q = _records.Query();
+        if (query.Channel is not null)
+            q = q.Where(Query.EQ("Channel", query.Channel));
+        if (query.Type is not null)
+            q = q.Where(Query.EQ("Type", query.Type));
+        if (query.From is { } from)
+            q = q.Where(Query.GTE("OccurredAt", StoreMapper.ToBson(from)));
+        if (query.To is { } to)
+            q = q.Where(Query.LT("OccurredAt", StoreMapper.ToBson(to)));
+        return Task.FromResult<IReadOnlyList<StoredRecord>>(q.OrderBy("OccurredAt").Limit(query.Limit).ToList());
+    }
 
     /// <inheritdoc />
     public Task<long> CountMessagesAsync(CancellationToken cancellationToken) => Task.FromResult(_messages.LongCount());

@@ -80,9 +80,9 @@ internal sealed partial class ChannelWorkerService : BackgroundService
                     var result = await connector.PullAsync(new PullRequest(checkpoint, options.BatchSize), stoppingToken).ConfigureAwait(false);
 
                     // Once pulled, the batch is registered even if the host is stopping, so in-flight work finishes.
-                    var next = result.NextCheckpoint ?? checkpoint;
-                    var outcomes = await _intake.SubmitBatchAsync(channel.Code, result.Items, next, actor, CancellationToken.None).ConfigureAwait(false);
-                    checkpoint = next;
+                    var outcome = await _intake.SubmitPullAsync(channel.Code, result, actor, CancellationToken.None).ConfigureAwait(false);
+                    var outcomes = outcome.Items;
+                    checkpoint = result.NextCheckpoint ?? checkpoint;
                     var rejected = 0;
                     for (var i = 0; i < outcomes.Count; i++)
                     {
@@ -92,6 +92,9 @@ internal sealed partial class ChannelWorkerService : BackgroundService
                             LogItemRejected(_logger, channel.Code, result.Items[i].ExternalId, error.Message);
                         }
                     }
+
+                    foreach (var error in outcome.RecordErrors)
+                        LogItemRejected(_logger, channel.Code, "(запись)", error.Message);
 
                     var duplicates = outcomes.Count(o => o.Duplicate);
                     status.RecordSuccess(_time.GetUtcNow(), outcomes.Count - duplicates - rejected, duplicates, rejected);

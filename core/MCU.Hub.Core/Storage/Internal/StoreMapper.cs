@@ -1,6 +1,7 @@
 using LiteDB;
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
+using MCU.Hub.Records;
 
 namespace MCU.Hub.Storage.Internal;
 
@@ -17,6 +18,7 @@ internal static class StoreMapper
         mapper.Entity<MessageHistoryEntry>().Id(h => h.Id, autoId: true);
         mapper.Entity<HubEvent>().Id(e => e.Sequence, autoId: false);
         mapper.Entity<CheckpointDocument>().Id(c => c.Channel, autoId: false);
+        mapper.Entity<StoredRecord>().Id(r => r.Id, autoId: false);
         return mapper;
     }
 

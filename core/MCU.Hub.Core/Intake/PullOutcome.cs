@@ -1,0 +1,7 @@
+namespace MCU.Hub.Intake;
+
+/// <summary>What became of one pull of a channel.</summary>
+/// <param name="Items">One result per item, in order.</param>
+/// <param name="RecordsAccepted">Records stored or found unchanged.</param>
+/// <param name="RecordErrors">Refused records, each with the reason naming the field.</param>
+public sealed record PullOutcome(IReadOnlyList<SubmitResult> Items, int RecordsAccepted, IReadOnlyList<HubValidationException> RecordErrors);
