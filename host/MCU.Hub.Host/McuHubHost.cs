@@ -40,6 +40,7 @@ public static partial class McuHubHost
             AddChannel(services, plugin.Descriptor!, channelsSection.GetSection(plugin.Descriptor!.Code));
 
         services.AddHostedService<ChannelWorkerService>();
+        services.AddHostedService<OutboxDeliveryService>();
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
@@ -73,6 +74,7 @@ public static partial class McuHubHost
         }
 
         app.MapGrpcService<MessageGrpcService>();
+        app.MapGrpcService<DeliveryGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

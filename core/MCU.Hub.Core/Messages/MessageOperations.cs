@@ -1,5 +1,7 @@
+using MCU.Hub.Channels;
 using MCU.Hub.Events;
 using MCU.Hub.Intake;
+using MCU.Hub.Outbox;
 using MCU.Hub.Storage;
 using Microsoft.Extensions.Options;
 
@@ -15,15 +17,18 @@ public sealed class MessageOperations
     private readonly HubEventFeed _feed;
     private readonly TimeProvider _time;
     private readonly McuHubOptions _options;
+    private readonly ChannelRegistry _channels;
 
     /// <summary>Creates the operations.</summary>
     /// <param name="store">The store.</param>
+    /// <param name="channels">The known channels, to decide which changes go back to the channel.</param>
     /// <param name="feed">The event feed.</param>
     /// <param name="time">The clock.</param>
     /// <param name="options">The engine options.</param>
-    public MessageOperations(IHubStore store, HubEventFeed feed, TimeProvider time, IOptions<McuHubOptions> options)
+    public MessageOperations(IHubStore store, ChannelRegistry channels, HubEventFeed feed, TimeProvider time, IOptions<McuHubOptions> options)
     {
         _store = store;
+        _channels = channels;
         _feed = feed;
         _time = time;
         _options = options.Value;
@@ -58,7 +63,7 @@ public sealed class MessageOperations
                 Changes = [FieldChange.Of("status", old, message.Status), FieldChange.Of("answer", null, text)],
             };
             var e = new HubEvent { Type = HubEventTypes.Answered, MessageId = message.Id, Channel = message.Channel, At = now, Summary = "Дан ответ" };
-            return (entry, e);
+            return (entry, e, ReplyKind.Answer);
         }, cancellationToken);
     }
 
@@ -88,8 +93,35 @@ public sealed class MessageOperations
             };
             var type = status == MessageStatus.Closed ? HubEventTypes.Closed : HubEventTypes.StatusChanged;
             var e = new HubEvent { Type = type, MessageId = message.Id, Channel = message.Channel, At = now, Summary = $"Статус: {old} → {status}" };
-            return (entry, e);
+            return (entry, e, ReplyKind.Status);
         }, cancellationToken);
+    }
+
+    /// <summary>The reply to send back to the message's channel for this change, if the channel takes one.</summary>
+    private List<OutboxDelivery> ReplyFor(HubMessage message, ReplyKind kind, DateTimeOffset now)
+    {
+        var capabilities = _channels.Find(message.Channel)?.Capabilities ?? ChannelCapabilities.None;
+        var isAnswer = kind == ReplyKind.Answer;
+        if (!capabilities.HasFlag(isAnswer ? ChannelCapabilities.Reply : ChannelCapabilities.StatusUpdates))
+            return [];
+
+        return
+        [
+            new OutboxDelivery
+            {
+                Id = Guid.CreateVersion7(now).ToString("N"),
+                MessageId = message.Id,
+                Channel = message.Channel,
+                ExternalId = message.ExternalId,
+                Kind = isAnswer ? "answer" : "status",
+                Text = isAnswer ? message.Answer!.Text : null,
+                Status = MessageStatusNames.ToWire(message.Status),
+                Attachments = isAnswer ? [.. message.Answer!.Attachments] : [],
+                ChangedAt = now,
+                State = DeliveryState.Pending,
+                NextAttemptAt = now,
+            },
+        ];
     }
 
     private static void EnsureTransition(HubMessage message, MessageStatus to)
@@ -101,7 +133,7 @@ public sealed class MessageOperations
         }
     }
 
-    private async Task<HubMessage> ChangeAsync(string messageId, string actor, Func<HubMessage, DateTimeOffset, (MessageHistoryEntry Entry, HubEvent Event)> change, CancellationToken cancellationToken)
+    private async Task<HubMessage> ChangeAsync(string messageId, string actor, Func<HubMessage, DateTimeOffset, (MessageHistoryEntry Entry, HubEvent Event, ReplyKind Reply)> change, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(messageId))
             throw new HubValidationException("id", "идентификатор сообщения не указан");
@@ -112,10 +144,11 @@ public sealed class MessageOperations
                 ?? throw new MessageNotFoundException(messageId);
             var now = _time.GetUtcNow();
             var version = message.Version;
-            var (entry, e) = change(message, now);
+            var (entry, e, reply) = change(message, now);
             entry.Actor = actor;
             message.UpdatedAt = now;
-            if (await _store.UpdateMessageAsync(message, version, [entry], [e], cancellationToken).ConfigureAwait(false))
+            var deliveries = ReplyFor(message, reply, now);
+            if (await _store.UpdateMessageAsync(message, version, new MessageUpdate([entry], [e], deliveries), cancellationToken).ConfigureAwait(false))
             {
                 _feed.Publish(e.Sequence);
                 return message;
@@ -123,5 +156,11 @@ public sealed class MessageOperations
         }
 
         throw new InvalidOperationException($"Сообщение '{messageId}' одновременно изменяется другими; повторите позже.");
+    }
+
+    private enum ReplyKind
+    {
+        Answer,
+        Status,
     }
 }

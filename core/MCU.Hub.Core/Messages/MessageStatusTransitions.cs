@@ -5,7 +5,7 @@ public static class MessageStatusTransitions
 {
     private static readonly Dictionary<MessageStatus, MessageStatus[]> Allowed = new()
     {
-        [MessageStatus.New] = [MessageStatus.Routed, MessageStatus.InProgress, MessageStatus.Rejected],
+        [MessageStatus.New] = [MessageStatus.Routed, MessageStatus.InProgress, MessageStatus.Answered, MessageStatus.Rejected],
         [MessageStatus.Routed] = [MessageStatus.InProgress, MessageStatus.Answered, MessageStatus.Returned, MessageStatus.Rejected],
         [MessageStatus.InProgress] = [MessageStatus.Answered, MessageStatus.Returned, MessageStatus.Rejected],
         [MessageStatus.Answered] = [MessageStatus.Closed, MessageStatus.Reopened],

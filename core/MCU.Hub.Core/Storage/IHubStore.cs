@@ -1,5 +1,6 @@
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
+using MCU.Hub.Outbox;
 using MCU.Hub.Records;
 
 namespace MCU.Hub.Storage;
@@ -24,15 +25,42 @@ public interface IHubStore
 
     /// <summary>
     /// Replaces a message when its stored <see cref="HubMessage.Version"/> is still <paramref name="expectedVersion"/>,
-    /// appending history entries and events in the same transaction.
+    /// appending history entries, events and outbox deliveries in the same transaction.
     /// </summary>
     /// <param name="message">The changed message; its version is incremented by the store.</param>
     /// <param name="expectedVersion">The version the change was based on.</param>
-    /// <param name="history">History entries to append.</param>
-    /// <param name="events">Events to append.</param>
+    /// <param name="update">What to write with it.</param>
     /// <param name="cancellationToken">Cancels before the write starts.</param>
     /// <returns><see langword="true"/> when saved; <see langword="false"/> when someone else changed the message first.</returns>
-    Task<bool> UpdateMessageAsync(HubMessage message, int expectedVersion, IReadOnlyList<MessageHistoryEntry> history, IReadOnlyList<HubEvent> events, CancellationToken cancellationToken);
+    Task<bool> UpdateMessageAsync(HubMessage message, int expectedVersion, MessageUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>Gets the deliveries of a channel that are due (pending or sent, next attempt not in the future), oldest first.</summary>
+    /// <param name="channel">The channel code.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="maxCount">The most deliveries to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The deliveries.</returns>
+    Task<IReadOnlyList<OutboxDelivery>> GetDueDeliveriesAsync(string channel, DateTimeOffset now, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Saves a delivery's new state.</summary>
+    /// <param name="delivery">The delivery.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>A task that completes when the state is durable.</returns>
+    Task SaveDeliveryAsync(OutboxDelivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>Lists deliveries, oldest first.</summary>
+    /// <param name="states">The states to include; empty for all.</param>
+    /// <param name="messageId">Only this message's deliveries, or <see langword="null"/>.</param>
+    /// <param name="maxCount">The most deliveries to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The deliveries.</returns>
+    Task<IReadOnlyList<OutboxDelivery>> ListDeliveriesAsync(IReadOnlyList<DeliveryState> states, string? messageId, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Gets one delivery.</summary>
+    /// <param name="id">The delivery id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The delivery, or <see langword="null"/>.</returns>
+    Task<OutboxDelivery?> GetDeliveryAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Gets a message.</summary>
     /// <param name="id">The hub's id.</param>

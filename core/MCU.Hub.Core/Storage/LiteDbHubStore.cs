@@ -1,6 +1,7 @@
 using LiteDB;
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
+using MCU.Hub.Outbox;
 using MCU.Hub.Records;
 using MCU.Hub.Storage.Internal;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private const string Events = "events";
     private const string Checkpoints = "checkpoints";
     private const string Records = "records";
+    private const string Outbox = "outbox";
 
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<HubMessage> _messages;
@@ -29,6 +31,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private readonly ILiteCollection<HubEvent> _events;
     private readonly ILiteCollection<CheckpointDocument> _checkpoints;
     private readonly ILiteCollection<StoredRecord> _records;
+    private readonly ILiteCollection<OutboxDelivery> _outbox;
     private readonly Lock _writeLock = new();
     private long _lastEventSequence;
 
@@ -53,6 +56,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _events = _db.GetCollection<HubEvent>(Events);
         _checkpoints = _db.GetCollection<CheckpointDocument>(Checkpoints);
         _records = _db.GetCollection<StoredRecord>(Records);
+        _outbox = _db.GetCollection<OutboxDelivery>(Outbox);
 
         _messages.EnsureIndex(m => m.ExternalId);
         _messages.EnsureIndex("ux_source", "$.Channel + '|' + $.ExternalId", unique: true);
@@ -62,6 +66,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _messages.EnsureIndex(m => m.RegisteredAt);
         _messages.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
         _history.EnsureIndex(h => h.MessageId);
+        _outbox.EnsureIndex(d => d.State);
+        _outbox.EnsureIndex(d => d.MessageId);
         _records.EnsureIndex(r => r.Type);
         _records.EnsureIndex(r => r.OccurredAt);
 
@@ -133,7 +139,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<bool> UpdateMessageAsync(HubMessage message, int expectedVersion, IReadOnlyList<MessageHistoryEntry> history, IReadOnlyList<HubEvent> events, CancellationToken cancellationToken)
+    public Task<bool> UpdateMessageAsync(HubMessage message, int expectedVersion, MessageUpdate update, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeLock)
@@ -151,8 +157,10 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
 
                 message.Version = expectedVersion + 1;
                 _messages.Update(message);
-                AppendHistory(history);
-                sequence = AppendEvents(events, sequence);
+                AppendHistory(update.History);
+                sequence = AppendEvents(update.Events, sequence);
+                foreach (var delivery in update.Deliveries)
+                    _outbox.Insert(delivery);
                 _db.Commit();
             }
             catch
@@ -166,6 +174,47 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             return Task.FromResult(true);
         }
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxDelivery>> GetDueDeliveriesAsync(string channel, DateTimeOffset now, int maxCount, CancellationToken cancellationToken)
+    {
+        var due = _outbox.Query()
+            .Where(BsonExpression.Create("$.State IN @0", new BsonArray(new BsonValue(nameof(DeliveryState.Pending)), new BsonValue(nameof(DeliveryState.Sent)))))
+            .Where(Query.EQ("Channel", channel))
+            .Where(Query.LTE("NextAttemptAt", StoreMapper.ToBson(now)))
+            .OrderBy("NextAttemptAt")
+            .Limit(maxCount)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<OutboxDelivery>>(due);
+    }
+
+    /// <inheritdoc />
+    public Task SaveDeliveryAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            _outbox.Upsert(delivery);
+            _db.Checkpoint();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<OutboxDelivery>> ListDeliveriesAsync(IReadOnlyList<DeliveryState> states, string? messageId, int maxCount, CancellationToken cancellationToken)
+    {
+        var q = _outbox.Query();
+        if (states.Count > 0)
+            q = q.Where(BsonExpression.Create("$.State IN @0", new BsonArray(states.Select(s => new BsonValue(s.ToString())))));
+        if (messageId is not null)
+            q = q.Where(Query.EQ("MessageId", messageId));
+        return Task.FromResult<IReadOnlyList<OutboxDelivery>>(q.OrderBy("ChangedAt").Limit(maxCount).ToList());
+    }
+
+    /// <inheritdoc />
+    public Task<OutboxDelivery?> GetDeliveryAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult<OutboxDelivery?>(_outbox.FindById(id));
 
     /// <inheritdoc />
     public Task<HubMessage?> GetMessageAsync(string id, CancellationToken cancellationToken) =>

@@ -51,6 +51,8 @@ internal sealed class MessageGrpcService(
         var response = new GetMessageResponse { Message = ProtoMapper.ToProto(message) };
         var history = await store.GetHistoryAsync(message.Id, context.CancellationToken);
         response.History.AddRange(history.Select(ProtoMapper.ToProto));
+        var deliveries = await store.ListDeliveriesAsync([], message.Id, 1000, context.CancellationToken);
+        response.Deliveries.AddRange(deliveries.Select(ProtoMapper.ToProto));
         return response;
     }
 

@@ -93,6 +93,23 @@ internal static class ProtoMapper
         return proto;
     }
 
+    public static Delivery ToProto(Outbox.OutboxDelivery d) => new()
+    {
+        Id = d.Id,
+        MessageId = d.MessageId,
+        Channel = d.Channel,
+        ExternalId = d.ExternalId,
+        Kind = d.Kind,
+        Status = d.Status,
+        State = (DeliveryState)((int)d.State + 1),
+        Attempts = d.Attempts,
+        LastError = d.LastError ?? "",
+        ChangedAt = Timestamp.FromDateTimeOffset(d.ChangedAt),
+        NextAttemptAt = Timestamp.FromDateTimeOffset(d.NextAttemptAt),
+        AcknowledgedAt = d.AcknowledgedAt is { } a ? Timestamp.FromDateTimeOffset(a) : null,
+        ExternalReplyId = d.ExternalReplyId ?? "",
+    };
+
     public static ProtoStatus ToProto(CoreMessages.MessageStatus status) => (ProtoStatus)((int)status + 1);
 
     public static CoreMessages.MessageStatus ToCore(ProtoStatus status, string field) =>

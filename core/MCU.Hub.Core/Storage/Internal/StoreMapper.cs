@@ -1,6 +1,7 @@
 using LiteDB;
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
+using MCU.Hub.Outbox;
 using MCU.Hub.Records;
 
 namespace MCU.Hub.Storage.Internal;
@@ -19,6 +20,7 @@ internal static class StoreMapper
         mapper.Entity<HubEvent>().Id(e => e.Sequence, autoId: false);
         mapper.Entity<CheckpointDocument>().Id(c => c.Channel, autoId: false);
         mapper.Entity<StoredRecord>().Id(r => r.Id, autoId: false);
+        mapper.Entity<OutboxDelivery>().Id(d => d.Id, autoId: false);
         return mapper;
     }
 

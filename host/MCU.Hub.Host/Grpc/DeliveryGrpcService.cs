@@ -1,0 +1,40 @@
+using Grpc.Core;
+using MCU.Hub.Grpc.V1;
+using MCU.Hub.Intake;
+using MCU.Hub.Storage;
+using CoreOutbox = MCU.Hub.Outbox;
+
+namespace MCU.Hub.Host.Grpc;
+
+/// <summary>The <c>mcu.hub.v1.DeliveryService</c>: the outbox and its stuck deliveries.</summary>
+internal sealed class DeliveryGrpcService(IHubStore store, TimeProvider time) : DeliveryService.DeliveryServiceBase
+{
+    public override async Task<ListDeliveriesResponse> ListDeliveries(ListDeliveriesRequest request, ServerCallContext context)
+    {
+        if (request.PageSize is < 0 or > 1000)
+            throw new HubValidationException("page_size", "размер страницы должен быть от 1 до 1000");
+        var states = request.States.Select(s => s is DeliveryState.Unspecified || !Enum.IsDefined(s)
+            ? throw new HubValidationException("states", $"недопустимое состояние доставки {(int)s}")
+            : (CoreOutbox.DeliveryState)((int)s - 1)).ToList();
+        var deliveries = await store.ListDeliveriesAsync(states, request.MessageId.Length == 0 ? null : request.MessageId, request.PageSize == 0 ? 100 : request.PageSize, context.CancellationToken);
+        var response = new ListDeliveriesResponse();
+        response.Deliveries.AddRange(deliveries.Select(ProtoMapper.ToProto));
+        return response;
+    }
+
+    public override async Task<Delivery> RetryDelivery(RetryDeliveryRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.Id))
+            throw new HubValidationException("id", "идентификатор доставки не указан");
+        var delivery = await store.GetDeliveryAsync(request.Id, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"доставка '{request.Id}' не найдена"));
+        if (delivery.State != CoreOutbox.DeliveryState.Failed)
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"state: повторить можно только неудавшуюся доставку (сейчас {delivery.State})"));
+
+        delivery.State = CoreOutbox.DeliveryState.Pending;
+        delivery.Attempts = 0;
+        delivery.NextAttemptAt = time.GetUtcNow();
+        await store.SaveDeliveryAsync(delivery, CancellationToken.None);
+        return ProtoMapper.ToProto(delivery);
+    }
+}
