@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MCU.Hub.Deadlines;
 using MCU.Hub.Directory;
+using MCU.Hub.Escalation;
 using MCU.Hub.Routing;
 
 namespace MCU.Hub;
@@ -52,4 +53,8 @@ public sealed class McuHubOptions
     /// <summary>Gets or sets the deadline settings.</summary>
     [Required]
     public DeadlineOptions Deadlines { get; set; } = new();
+
+    /// <summary>Gets or sets the escalation settings.</summary>
+    [Required]
+    public EscalationOptions Escalation { get; set; } = new();
 }

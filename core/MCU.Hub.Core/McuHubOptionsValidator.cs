@@ -30,12 +30,20 @@ public sealed class McuHubOptionsValidator : IValidateOptions<McuHubOptions>
 
         try
         {
-            TimeZoneInfo.FindSystemTimeZoneById(options.Deadlines.TimeZone);
+            TimeZoneInfo.FindSystemTimeZoneById(options.Deadlines.Schedule.TimeZone);
         }
         catch (TimeZoneNotFoundException)
         {
-            errors.Add($"McuHub:Deadlines:TimeZone: неизвестный часовой пояс '{options.Deadlines.TimeZone}'");
+            errors.Add($"McuHub:Deadlines:Schedule:TimeZone: неизвестный часовой пояс '{options.Deadlines.Schedule.TimeZone}'");
         }
+
+        var policies = options.Deadlines.EffectivePolicies();
+        foreach (var duplicate in options.Deadlines.Policies.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add($"McuHub:Deadlines:Policies: имя политики сроков '{duplicate.Key}' повторяется");
+        foreach (var policy in options.Deadlines.Policies.Where(p => string.IsNullOrWhiteSpace(p.Name) || p.Amount < 0 || p.MaxExtension < 0))
+            errors.Add($"McuHub:Deadlines:Policies:{policy.Name}: нужны имя и неотрицательные Amount и MaxExtension");
+        errors.AddRange(options.Deadlines.EffectiveAssignments().Where(a => !policies.ContainsKey(a.Policy))
+            .Select(a => $"McuHub:Deadlines:Assignments: неизвестная политика сроков '{a.Policy}'"));
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

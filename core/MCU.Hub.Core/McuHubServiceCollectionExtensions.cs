@@ -1,7 +1,9 @@
 using MCU.Hub.Channels;
 using MCU.Hub.Classification;
 using MCU.Hub.Deadlines;
+using MCU.Hub.Deadlines.Calendar;
 using MCU.Hub.Directory;
+using MCU.Hub.Escalation;
 using MCU.Hub.Events;
 using MCU.Hub.Intake;
 using MCU.Hub.Messages;
@@ -52,9 +54,13 @@ public static class McuHubServiceCollectionExtensions
         });
         services.TryAddSingleton<IMessageClassifier, KeywordClassifier>();
         services.TryAddSingleton<IMessageRouter, RuleRouter>();
-        services.TryAddSingleton<IDeadlinePolicy, DefaultDeadlinePolicy>();
+        services.TryAddSingleton(sp => new ProductionCalendar(sp.GetRequiredService<IOptions<McuHubOptions>>().Value.Deadlines.Calendar));
+        services.TryAddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<ProductionCalendar>(), sp.GetRequiredService<IOptions<McuHubOptions>>().Value.Deadlines.Schedule));
+        services.TryAddSingleton<DeadlineCalculator>();
+        services.TryAddSingleton<IDeadlinePolicy, ConfiguredDeadlinePolicy>();
         services.TryAddSingleton<IMessageIntake, IntakePipeline>();
         services.TryAddSingleton<MessageOperations>();
+        services.TryAddSingleton<EscalationScanner>();
         return new McuHubBuilder(services);
     }
 }

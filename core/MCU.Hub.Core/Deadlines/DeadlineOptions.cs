@@ -1,32 +1,33 @@
-using System.ComponentModel.DataAnnotations;
+using MCU.Hub.Deadlines.Calendar;
 
 namespace MCU.Hub.Deadlines;
 
-/// <summary>Deadline settings of the default policy.</summary>
+/// <summary>Deadline settings, bound from <c>McuHub:Deadlines</c>.</summary>
 public sealed class DeadlineOptions
 {
-    /// <summary>Gets or sets the municipality's time zone (IANA id); days end at local midnight.</summary>
-    /// <value>The default is <c>Europe/Moscow</c>.</value>
-    [Required]
-    public string TimeZone { get; set; } = "Europe/Moscow";
+    /// <summary>Gets or sets the municipality's working schedule and time zone.</summary>
+    public WorkSchedule Schedule { get; set; } = new();
 
-    /// <summary>Gets or sets the answer period of a 59-ФЗ appeal, in calendar days from the day after registration.</summary>
-    /// <value>The default is 30 days (59-ФЗ, art. 12, part 1).</value>
-    [Range(1, 365)]
-    public int AppealAnswerDays { get; set; } = 30;
+    /// <summary>Gets or sets additions to the shipped production calendar (regional holidays, a new year).</summary>
+    public CalendarOptions Calendar { get; set; } = new();
 
-    /// <summary>Gets or sets the answer period of a message when its channel sets none, in calendar days.</summary>
-    /// <value>The default is 10 days, the fast-track period reported for ПОС.</value>
-    [Range(1, 365)]
-    public int MessageAnswerDays { get; set; } = 10;
+    /// <summary>Gets or sets the policies; empty means <see cref="DeadlineDefaults.Policies"/>. Policies named like a default replace it.</summary>
+    public List<DeadlinePolicyDefinition> Policies { get; set; } = [];
 
-    /// <summary>Gets or sets the answer period of a fast-track message, in calendar days.</summary>
-    /// <value>The default is 5 days.</value>
-    [Range(1, 365)]
-    public int FastTrackAnswerDays { get; set; } = 5;
+    /// <summary>Gets or sets the assignments of policies to messages; empty means <see cref="DeadlineDefaults.Assignments"/>.</summary>
+    public List<DeadlineAssignment> Assignments { get; set; } = [];
 
-    /// <summary>Gets or sets the reply period of a social-network incident, in hours.</summary>
-    /// <value>The default is 24 hours (Смоленск: one day); working-hour norms come with the working-day calendar.</value>
-    [Range(1, 24 * 30)]
-    public int IncidentReplyHours { get; set; } = 24;
+    /// <summary>Gets the policies in force: the defaults, replaced or extended by <see cref="Policies"/>.</summary>
+    /// <returns>The policies by name.</returns>
+    public Dictionary<string, DeadlinePolicyDefinition> EffectivePolicies()
+    {
+        var result = DeadlineDefaults.Policies().ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var policy in Policies)
+            result[policy.Name] = policy;
+        return result;
+    }
+
+    /// <summary>Gets the assignments in force.</summary>
+    /// <returns>The assignments, in order.</returns>
+    public List<DeadlineAssignment> EffectiveAssignments() => Assignments.Count > 0 ? Assignments : DeadlineDefaults.Assignments();
 }

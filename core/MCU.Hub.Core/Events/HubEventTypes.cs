@@ -17,4 +17,13 @@ public static class HubEventTypes
 
     /// <summary>A message was closed.</summary>
     public const string Closed = "message.closed";
+
+    /// <summary>A message's deadline was extended.</summary>
+    public const string DeadlineExtended = "message.deadline_extended";
+
+    /// <summary>A message's deadline was recomputed (calendar, policy or recipient changed).</summary>
+    public const string DeadlineChanged = "message.deadline_changed";
+
+    /// <summary>An escalation level was raised for a message (reminder, deadline reached, overdue).</summary>
+    public const string Escalated = "message.escalated";
 }

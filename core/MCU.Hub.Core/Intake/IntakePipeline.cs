@@ -208,7 +208,7 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
         var deadline = _deadlines.Compute(message, item.DueAt);
         message.DueAt = deadline.DueAt;
         message.DeadlinePolicy = deadline.Policy;
-        history.Add(Entry(message, now, "deadline", $"Срок по правилу «{deadline.Policy}»",
+        history.Add(Entry(message, now, "deadline", $"Срок по политике «{deadline.Policy}»",
             FieldChange.Of("due_at", null, message.DueAt)));
         return new IntakeItem(message, history, events);
     }

@@ -75,6 +75,12 @@ public sealed class HubMessage
     /// <summary>Gets or sets the name of the deadline policy that set <see cref="DueAt"/>.</summary>
     public string? DeadlinePolicy { get; set; }
 
+    /// <summary>Gets or sets the extension of the deadline granted so far, in the unit of its policy.</summary>
+    public double DeadlineExtension { get; set; }
+
+    /// <summary>Gets or sets the escalation levels already raised for the current deadline.</summary>
+    public List<string> Escalations { get; set; } = [];
+
     /// <summary>Gets or sets the status.</summary>
     public MessageStatus Status { get; set; }
 

@@ -1,4 +1,5 @@
 using MCU.Hub.Channels;
+using MCU.Hub.Deadlines;
 using MCU.Hub.Events;
 using MCU.Hub.Intake;
 using MCU.Hub.Outbox;
@@ -18,6 +19,8 @@ public sealed class MessageOperations
     private readonly TimeProvider _time;
     private readonly McuHubOptions _options;
     private readonly ChannelRegistry _channels;
+    private readonly IDeadlinePolicy _deadlines;
+    private readonly DeadlineCalculator _calculator;
 
     /// <summary>Creates the operations.</summary>
     /// <param name="store">The store.</param>
@@ -25,8 +28,12 @@ public sealed class MessageOperations
     /// <param name="feed">The event feed.</param>
     /// <param name="time">The clock.</param>
     /// <param name="options">The engine options.</param>
-    public MessageOperations(IHubStore store, ChannelRegistry channels, HubEventFeed feed, TimeProvider time, IOptions<McuHubOptions> options)
+    /// <param name="deadlines">The deadline policies.</param>
+    /// <param name="calculator">The deadline calculator.</param>
+    public MessageOperations(IHubStore store, ChannelRegistry channels, HubEventFeed feed, TimeProvider time, IOptions<McuHubOptions> options, IDeadlinePolicy deadlines, DeadlineCalculator calculator)
     {
+        _deadlines = deadlines;
+        _calculator = calculator;
         _store = store;
         _channels = channels;
         _feed = feed;
@@ -97,9 +104,108 @@ public sealed class MessageOperations
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Extends a message's deadline by <paramref name="amount"/> (in the unit of its policy) with a recorded reason, within
+    /// the policy's <see cref="DeadlinePolicyDefinition.MaxExtension"/> (59-ФЗ art. 12 part 2: at most 30 more days).
+    /// </summary>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="amount">How much to add, in the policy's unit.</param>
+    /// <param name="reason">Why; required.</param>
+    /// <param name="actor">Who extended it.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The changed message.</returns>
+    /// <exception cref="HubValidationException">No reason, a non-positive amount, beyond the maximum, or a closed message.</exception>
+    /// <exception cref="MessageNotFoundException">There is no such message.</exception>
+    public Task<HubMessage> ExtendDeadlineAsync(string messageId, double amount, string reason, string actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new HubValidationException("reason", "причина продления срока обязательна");
+        if (!double.IsFinite(amount) || amount <= 0)
+            throw new HubValidationException("amount", "продление должно быть положительным");
+
+        return ChangeAsync(messageId, actor, (message, now) =>
+        {
+            if (!MessageStatusTransitions.IsOpen(message.Status))
+                throw new HubValidationException("status", $"срок закрытого сообщения (статус {message.Status}) не продлевается");
+            var policy = message.DeadlinePolicy is { } name ? _deadlines.Find(name) : null;
+            if (policy is null)
+                throw new HubValidationException("id", $"срок сообщения задан не политикой хаба («{message.DeadlinePolicy}») и не продлевается здесь");
+            if (message.DeadlineExtension + amount > policy.MaxExtension)
+            {
+                throw new HubValidationException("amount",
+                    $"продление на {amount} превысит допустимое по политике «{policy.Name}»: не более {policy.MaxExtension}, уже продлено на {message.DeadlineExtension}");
+            }
+
+            var oldDue = message.DueAt;
+            message.DeadlineExtension += amount;
+            message.DueAt = _calculator.Due(policy, message.RegisteredAt, message.DeadlineExtension);
+            message.Escalations = [];
+            var entry = new MessageHistoryEntry
+            {
+                MessageId = message.Id, At = now, Action = "deadline_extended", Comment = reason,
+                Changes = [FieldChange.Of("due_at", oldDue, message.DueAt), FieldChange.Of("deadline_extension", message.DeadlineExtension - amount, message.DeadlineExtension)],
+            };
+            var e = new HubEvent { Type = HubEventTypes.DeadlineExtended, MessageId = message.Id, Channel = message.Channel, At = now, Summary = $"Срок продлён: {reason}" };
+            return (entry, e, ReplyKind.None);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Recomputes an open message's deadline from its policy, registration and granted extensions — after the calendar
+    /// or the policy changed. Records the change only when the deadline moved.
+    /// </summary>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="reason">Why, for the history.</param>
+    /// <param name="actor">Who triggered it.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns><see langword="true"/> when the deadline moved.</returns>
+    public async Task<bool> RecomputeDeadlineAsync(string messageId, string reason, string actor, CancellationToken cancellationToken)
+    {
+        var message = await _store.GetMessageAsync(messageId, cancellationToken).ConfigureAwait(false) ?? throw new MessageNotFoundException(messageId);
+        var policy = message.DeadlinePolicy is { } name ? _deadlines.Find(name) : null;
+        if (policy is null || !MessageStatusTransitions.IsOpen(message.Status)
+            || _calculator.Due(policy, message.RegisteredAt, message.DeadlineExtension) == message.DueAt)
+            return false;
+
+        await ChangeAsync(messageId, actor, (m, now) =>
+        {
+            var oldDue = m.DueAt;
+            m.DueAt = _calculator.Due(policy, m.RegisteredAt, m.DeadlineExtension);
+            m.Escalations = [];
+            var entry = new MessageHistoryEntry { MessageId = m.Id, At = now, Action = "deadline", Comment = reason, Changes = [FieldChange.Of("due_at", oldDue, m.DueAt)] };
+            var e = new HubEvent { Type = HubEventTypes.DeadlineChanged, MessageId = m.Id, Channel = m.Channel, At = now, Summary = $"Срок пересчитан: {reason}" };
+            return (entry, e, ReplyKind.None);
+        }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Records that an escalation level was raised for a message.</summary>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="level">The level name.</param>
+    /// <param name="target">Whom it notifies.</param>
+    /// <param name="summary">What it says, in Russian.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns><see langword="true"/> when raised now; <see langword="false"/> when it had been raised already.</returns>
+    public async Task<bool> EscalateAsync(string messageId, string level, string target, string summary, CancellationToken cancellationToken)
+    {
+        var raised = false;
+        await ChangeAsync(messageId, "system", (m, now) =>
+        {
+            raised = !m.Escalations.Contains(level);
+            if (raised)
+                m.Escalations.Add(level);
+            var entry = new MessageHistoryEntry { MessageId = m.Id, At = now, Action = "escalated", Comment = $"{summary} → {target}", Changes = [FieldChange.Of("escalation", null, level)] };
+            var e = new HubEvent { Type = HubEventTypes.Escalated, MessageId = m.Id, Channel = m.Channel, At = now, Summary = $"{summary} → {target}" };
+            return (entry, e, ReplyKind.None);
+        }, cancellationToken, skipWhen: m => m.Escalations.Contains(level)).ConfigureAwait(false);
+        return raised;
+    }
+
     /// <summary>The reply to send back to the message's channel for this change, if the channel takes one.</summary>
     private List<OutboxDelivery> ReplyFor(HubMessage message, ReplyKind kind, DateTimeOffset now)
     {
+        if (kind == ReplyKind.None)
+            return [];
         var capabilities = _channels.Find(message.Channel)?.Capabilities ?? ChannelCapabilities.None;
         var isAnswer = kind == ReplyKind.Answer;
         if (!capabilities.HasFlag(isAnswer ? ChannelCapabilities.Reply : ChannelCapabilities.StatusUpdates))
@@ -133,7 +239,7 @@ public sealed class MessageOperations
         }
     }
 
-    private async Task<HubMessage> ChangeAsync(string messageId, string actor, Func<HubMessage, DateTimeOffset, (MessageHistoryEntry Entry, HubEvent Event, ReplyKind Reply)> change, CancellationToken cancellationToken)
+    private async Task<HubMessage> ChangeAsync(string messageId, string actor, Func<HubMessage, DateTimeOffset, (MessageHistoryEntry Entry, HubEvent Event, ReplyKind Reply)> change, CancellationToken cancellationToken, Func<HubMessage, bool>? skipWhen = null)
     {
         if (string.IsNullOrWhiteSpace(messageId))
             throw new HubValidationException("id", "идентификатор сообщения не указан");
@@ -142,6 +248,8 @@ public sealed class MessageOperations
         {
             var message = await _store.GetMessageAsync(messageId, cancellationToken).ConfigureAwait(false)
                 ?? throw new MessageNotFoundException(messageId);
+            if (skipWhen?.Invoke(message) == true)
+                return message;
             var now = _time.GetUtcNow();
             var version = message.Version;
             var (entry, e, reply) = change(message, now);
@@ -160,6 +268,7 @@ public sealed class MessageOperations
 
     private enum ReplyKind
     {
+        None,
         Answer,
         Status,
     }

@@ -64,6 +64,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _messages.EnsureIndex(m => m.Channel);
         _messages.EnsureIndex(m => m.Category);
         _messages.EnsureIndex(m => m.RegisteredAt);
+        _messages.EnsureIndex(m => m.DueAt);
         _messages.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
         _history.EnsureIndex(h => h.MessageId);
         _outbox.EnsureIndex(d => d.State);
@@ -240,6 +241,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             filters.Add(Query.GTE("RegisteredAt", StoreMapper.ToBson(from)));
         if (query.RegisteredTo is { } to)
             filters.Add(Query.LT("RegisteredAt", StoreMapper.ToBson(to)));
+        if (query.DueBefore is { } dueBefore)
+            filters.Add(Query.And(Query.Not("DueAt", BsonValue.Null), Query.LT("DueAt", StoreMapper.ToBson(dueBefore))));
         if (query.Cursor is not null)
             filters.Add(Query.LT("_id", query.Cursor));
 

@@ -23,6 +23,9 @@ public sealed record MessageQuery
     /// <summary>Gets the end of the registration period (exclusive).</summary>
     public DateTimeOffset? RegisteredTo { get; init; }
 
+    /// <summary>Gets the end of the deadline period (exclusive): only messages due before it.</summary>
+    public DateTimeOffset? DueBefore { get; init; }
+
     /// <summary>Gets the page size.</summary>
     public int PageSize { get; init; } = 50;
 

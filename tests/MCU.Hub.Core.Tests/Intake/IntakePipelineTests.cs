@@ -24,8 +24,10 @@ public sealed class IntakePipelineTests
         Assert.Equal("Дороги", message.RoutedByRule);
         Assert.True(message.AutomatedDelivery);
 
-        // Registered 2026-03-02 10:00 Moscow; a message is due at the end of the 10th day after: 2026-03-12 24:00 MSK.
-        Assert.Equal(new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.FromHours(3)), message.DueAt);
+        // Registered Monday 2026-03-02 10:00 Moscow; a message is due at the end of the 10th working day after it.
+        // 7–8 March is a weekend and 9 March the holiday moved from Sunday 8 March, so the 10th is Tuesday 17 March.
+        Assert.Equal(new DateTimeOffset(2026, 3, 18, 0, 0, 0, TimeSpan.FromHours(3)), message.DueAt);
+        Assert.Equal("message", message.DeadlinePolicy);
 
         var history = await hub.Get<IHubStore>().GetHistoryAsync(message.Id, CancellationToken.None);
         Assert.Equal(["received", "classified", "routed", "deadline"], history.Select(h => h.Action));
