@@ -61,6 +61,7 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<IMessageIntake, IntakePipeline>();
         services.TryAddSingleton<MessageOperations>();
         services.TryAddSingleton<EscalationScanner>();
+        services.TryAddSingleton<DeadlineMaintenance>();
         return new McuHubBuilder(services);
     }
 }

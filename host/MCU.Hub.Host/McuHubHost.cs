@@ -41,6 +41,7 @@ public static partial class McuHubHost
 
         services.AddHostedService<ChannelWorkerService>();
         services.AddHostedService<OutboxDeliveryService>();
+        services.AddHostedService<DeadlineService>();
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();

@@ -1,5 +1,9 @@
 using MCU.Hub.Host;
+using MCU.Hub.Host.Cli;
 
-var builder = McuHubHost.CreateBuilder(args);
-var app = McuHubHost.Build(builder);
+if (HostCli.IsCommand(args))
+    return HostCli.Run(args, Console.Out, Console.Error);
+
+var app = McuHubHost.Build(McuHubHost.CreateBuilder(args));
 await app.RunAsync();
+return 0;

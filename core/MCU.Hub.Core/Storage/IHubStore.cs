@@ -106,6 +106,19 @@ public interface IHubStore
     /// <returns>The records.</returns>
     Task<IReadOnlyList<StoredRecord>> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Gets a value the engine keeps between runs (for example the fingerprint of the deadline settings).</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Stores a value the engine keeps between runs.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>A task that completes when the value is durable.</returns>
+    Task SetSettingAsync(string key, string value, CancellationToken cancellationToken);
+
     /// <summary>Counts the stored messages.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The count.</returns>

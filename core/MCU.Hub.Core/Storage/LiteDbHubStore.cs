@@ -24,6 +24,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private const string Checkpoints = "checkpoints";
     private const string Records = "records";
     private const string Outbox = "outbox";
+    private const string Settings = "settings";
 
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<HubMessage> _messages;
@@ -285,6 +286,23 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         if (query.To is { } to)
             q = q.Where(Query.LT("OccurredAt", StoreMapper.ToBson(to)));
         return Task.FromResult<IReadOnlyList<StoredRecord>>(q.OrderBy("OccurredAt").Limit(query.Limit).ToList());
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetSettingAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(_db.GetCollection<CheckpointDocument>(Settings).FindById(key)?.Value);
+
+    /// <inheritdoc />
+    public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            _db.GetCollection<CheckpointDocument>(Settings).Upsert(new CheckpointDocument { Channel = key, Value = value });
+            _db.Checkpoint();
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -70,6 +70,7 @@ internal sealed class MessageGrpcService(
             RegisteredTo = request.RegisteredTo is null ? null : ProtoMapper.ToDateTimeOffset(request.RegisteredTo, "registered_to"),
             PageSize = request.PageSize == 0 ? 50 : request.PageSize,
             Cursor = Empty(request.PageToken),
+            DueBefore = request.DueBefore is null ? null : ProtoMapper.ToDateTimeOffset(request.DueBefore, "due_before"),
         };
         if (query.Cursor is { } cursor && (cursor.Length != 32 || !cursor.All(char.IsAsciiHexDigitLower)))
             throw new HubValidationException("page_token", "недопустимый маркер страницы");
@@ -94,6 +95,13 @@ internal sealed class MessageGrpcService(
         var status = ProtoMapper.ToCore(request.Status, "status");
         await FindAsync(request.Id, context.CancellationToken);
         var message = await operations.ChangeStatusAsync(request.Id, status, Empty(request.Comment), Actor, context.CancellationToken);
+        return ProtoMapper.ToProto(message);
+    }
+
+    public override async Task<Message> ExtendDeadline(ExtendDeadlineRequest request, ServerCallContext context)
+    {
+        await FindAsync(request.Id, context.CancellationToken);
+        var message = await operations.ExtendDeadlineAsync(request.Id, request.Amount, request.Reason, Actor, context.CancellationToken);
         return ProtoMapper.ToProto(message);
     }
 

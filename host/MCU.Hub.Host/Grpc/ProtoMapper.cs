@@ -71,6 +71,7 @@ internal static class ProtoMapper
             AutomatedControl = m.AutomatedControl,
             DeadlinePolicy = m.DeadlinePolicy ?? "",
             Version = m.Version,
+            DeadlineExtension = m.DeadlineExtension,
         };
         if (m.Latitude is { } lat && m.Longitude is { } lon)
             proto.Coordinates = new Coordinates { Latitude = lat, Longitude = lon };
@@ -83,6 +84,7 @@ internal static class ProtoMapper
         proto.Recipients.AddRange(m.Recipients);
         proto.Attachments.AddRange(m.Attachments);
         proto.Tags.AddRange(m.Tags);
+        proto.Escalations.AddRange(m.Escalations);
         return proto;
     }
 

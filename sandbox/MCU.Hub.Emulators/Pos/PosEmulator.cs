@@ -231,6 +231,10 @@ public sealed class PosEmulator : IAsyncDisposable
             ApplicationName = typeof(PosEmulator).Assembly.GetName().Name,
         });
         builder.Logging.ClearProviders();
+
+        // The emulator runs inside other processes (tests, the sandbox): their appsettings.json and environment
+        // (Kestrel endpoints among them) must not leak into it.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _options.Port));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
 

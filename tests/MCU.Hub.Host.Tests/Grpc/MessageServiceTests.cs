@@ -186,6 +186,30 @@ public sealed class MessageServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExtendDeadline_Appeal_MovesTheDeadlineAndTheDueListsFollow()
+    {
+        var request = Request("d-1");
+        request.Kind = MCU.Hub.Grpc.V1.MessageKind.Appeal;
+        var id = (await _client.SubmitMessageAsync(request)).Id;
+        var before = (await _client.GetMessageAsync(new GetMessageRequest { Id = id })).Message;
+
+        var extended = await _client.ExtendDeadlineAsync(new ExtendDeadlineRequest { Id = id, Amount = 30, Reason = "направлен запрос в другой орган" });
+
+        Assert.Equal("appeal-59fz", before.DeadlinePolicy);
+        Assert.True(extended.DueAt.ToDateTimeOffset() >= before.DueAt.ToDateTimeOffset().AddDays(29));
+        Assert.Equal(30, extended.DeadlineExtension);
+        var dueSoon = await _client.ListMessagesAsync(new ListMessagesRequest { DueBefore = before.DueAt, Statuses = { MessageStatus.Routed, MessageStatus.New } });
+        var dueLater = await _client.ListMessagesAsync(new ListMessagesRequest { DueBefore = Timestamp.FromDateTimeOffset(extended.DueAt.ToDateTimeOffset().AddSeconds(1)) });
+        Assert.DoesNotContain(dueSoon.Messages, m => m.Id == id);
+        Assert.Contains(dueLater.Messages, m => m.Id == id);
+
+        var beyond = await Assert.ThrowsAsync<RpcException>(() => _client.ExtendDeadlineAsync(new ExtendDeadlineRequest { Id = id, Amount = 1, Reason = "ещё" }).ResponseAsync);
+        var noReason = await Assert.ThrowsAsync<RpcException>(() => _client.ExtendDeadlineAsync(new ExtendDeadlineRequest { Id = id, Amount = 1 }).ResponseAsync);
+        Assert.StartsWith("amount:", beyond.Status.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("reason:", noReason.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_Service_ReportsServing()
     {
         var health = new global::Grpc.Health.V1.Health.HealthClient(_host.Channel);
