@@ -74,7 +74,8 @@ internal sealed partial class IntakeWriter : IAsyncDisposable
         IReadOnlyList<IntakeOutcome> outcomes;
         try
         {
-            outcomes = await _store.CommitIntakeAsync(new(items, checkpoints), CancellationToken.None).ConfigureAwait(false);
+            var records = group.SelectMany(r => r.Batch.Records).ToList();
+            outcomes = await _store.CommitIntakeAsync(new(items, checkpoints) { Records = records }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
