@@ -12,7 +12,7 @@ public sealed record Incident
     /// <summary>Gets the incident id; unique within the emulator.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Gets the network: one of <see cref="SocialNetworks.All"/>.</summary>
+    /// <summary>Gets the network: one of <see cref="SocialNetworks.All"/> (<c>vk</c>, <c>ok</c>, <c>telegram</c>).</summary>
     public required string Network { get; init; }
 
     /// <summary>Gets the link to the post or comment.</summary>

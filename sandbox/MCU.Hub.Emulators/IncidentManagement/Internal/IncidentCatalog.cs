@@ -1,3 +1,5 @@
+using MCU.Hub.Emulators.Common;
+
 namespace MCU.Hub.Emulators.IncidentManagement.Internal;
 
 /// <summary>A detected topic with the posts residents write about it.</summary>

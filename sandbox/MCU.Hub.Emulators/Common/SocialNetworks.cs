@@ -1,4 +1,4 @@
-namespace MCU.Hub.Emulators.IncidentManagement;
+namespace MCU.Hub.Emulators.Common;
 
 /// <summary>The social networks of the emulated contracts (the <c>network</c> field).</summary>
 public static class SocialNetworks
