@@ -61,6 +61,10 @@ internal sealed class EmulatorServer : IAsyncDisposable
     public async Task StartAsync(int port, string applicationName, Action<WebApplication> map, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = applicationName });
+
+        // The emulator runs inside other processes (tests, the demo): their appsettings.json and environment must not
+        // add Kestrel endpoints (a "Kestrel:Endpoints" section would make every emulator bind the host's port too).
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
