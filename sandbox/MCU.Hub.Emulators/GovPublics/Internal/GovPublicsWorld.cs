@@ -71,9 +71,6 @@ internal sealed class GovPublicsWorld
     /// <summary>Gets the versions of pages made after the start (verification granted), oldest first.</summary>
     public IReadOnlyList<GovPublicsPage> LaterPageVersions { get; }
 
-    /// <summary>Gets the weekly rate the page with <paramref name="pageId"/> aims at, or <see langword="null"/> for an unknown page.</summary>
-    public int? WeeklyRateOf(string pageId) => _pages.Find(p => p.Page?.Id == pageId)?.WeeklyRate;
-
     /// <summary>Gets when week <paramref name="week"/> starts: Monday 00:00 local time; week 0 holds the start.</summary>
     public DateTimeOffset WeekStart(int week) => _weekZero.AddDays(7 * week);
 
