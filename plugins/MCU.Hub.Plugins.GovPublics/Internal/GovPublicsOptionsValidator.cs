@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace MCU.Hub.Plugins.GovPublics.Internal;
+
+/// <summary>Checks <see cref="GovPublicsOptions"/>; every failure names the full configuration key.</summary>
+internal sealed class GovPublicsOptionsValidator(string? sectionPath) : IValidateOptions<GovPublicsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GovPublicsOptions options)
+    {
+        var failures = new List<string>();
+
+        if (options.BaseAddress is null)
+            failures.Add($"{Key(nameof(GovPublicsOptions.BaseAddress))} is required: the absolute http(s) address of the «Госпаблики» API, e.g. https://gp-gateway.example.ru/.");
+        else if (!options.BaseAddress.IsAbsoluteUri || (options.BaseAddress.Scheme != Uri.UriSchemeHttp && options.BaseAddress.Scheme != Uri.UriSchemeHttps))
+            failures.Add($"{Key(nameof(GovPublicsOptions.BaseAddress))} must be an absolute http(s) address, not '{options.BaseAddress}'.");
+
+        if (options.PageSize is < 1 or > GovPublicsOptions.MaxPageSize)
+            failures.Add($"{Key(nameof(GovPublicsOptions.PageSize))} must be 1…{GovPublicsOptions.MaxPageSize}, not {options.PageSize}.");
+
+        CheckMap(options.OwnerMap, nameof(GovPublicsOptions.OwnerMap), failures);
+        CheckMap(options.NetworkMap, nameof(GovPublicsOptions.NetworkMap), failures);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Gets <paramref name="address"/> ending with a slash, so relative paths resolve below it, not beside it.</summary>
+    public static Uri WithTrailingSlash(Uri address) =>
+        address.AbsolutePath.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+
+    private void CheckMap(Dictionary<string, string>? map, string property, List<string> failures)
+    {
+        if (map is null)
+            return;
+
+        foreach (var (key, value) in map)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                failures.Add($"{Key(property)}:{key} must name a target, not be empty.");
+        }
+    }
+
+    private string Key(string property) => sectionPath is { Length: > 0 } ? $"{sectionPath}:{property}" : property;
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Serialization;
+
+namespace MCU.Hub.Plugins.PayAttention.Internal;
+
+/// <summary>The body of <c>GET /api/v1/messages</c>.</summary>
+internal sealed record MessagePageDto
+{
+    public required IReadOnlyList<MessageDto> Items { get; init; }
+
+    public string? NextCursor { get; init; }
+
+    public required bool HasMore { get; init; }
+}
+
+/// <summary>One message of the list.</summary>
+internal sealed record MessageDto
+{
+    public required string Id { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? Subcategory { get; init; }
+
+    public required string Text { get; init; }
+
+    public AuthorDto? Author { get; init; }
+
+    public string? Address { get; init; }
+
+    public LocationDto? Location { get; init; }
+
+    public string? District { get; init; }
+
+    public IReadOnlyList<string?>? Photos { get; init; }
+
+    public DateTimeOffset? AnswerDue { get; init; }
+
+    public string? Status { get; init; }
+}
+
+internal sealed record AuthorDto
+{
+    public string? Name { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Email { get; init; }
+}
+
+internal sealed record LocationDto
+{
+    public required double Lat { get; init; }
+
+    public required double Lon { get; init; }
+}
+
+/// <summary>The body of <c>POST /api/v1/messages/{id}/answers</c>.</summary>
+internal sealed record AnswerRequestDto(
+    string? Text,
+    string Status,
+    string IdempotencyKey,
+    IReadOnlyList<string> Attachments,
+    DateTimeOffset ChangedAt);
+
+/// <summary>The body of a successful answer.</summary>
+internal sealed record AnswerReceiptDto
+{
+    public required string AnswerId { get; init; }
+}
+
+/// <summary>
+/// Source-generated JSON of the contract: snake_case names, nullability and <see langword="required"/> enforced,
+/// so a missing or null field fails with its JSON path instead of turning into a default value.
+/// </summary>
+[JsonSourceGenerationOptions(
+    System.Text.Json.JsonSerializerDefaults.Web,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(MessagePageDto))]
+[JsonSerializable(typeof(AnswerRequestDto))]
+[JsonSerializable(typeof(AnswerReceiptDto))]
+internal sealed partial class PayAttentionJsonContext : JsonSerializerContext;

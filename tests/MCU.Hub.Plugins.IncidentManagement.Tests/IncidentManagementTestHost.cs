@@ -1,0 +1,55 @@
+using MCU.Hub.Channels;
+using MCU.Hub.Emulators.IncidentManagement;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MCU.Hub.Plugins.IncidentManagement.Tests;
+
+/// <summary>Wires the plugin the way the host does: its own section, the named client, then ConfigureServices.</summary>
+internal static class IncidentManagementTestHost
+{
+    public const string SectionPath = "McuHub:Channels:incident-management:Settings";
+
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(SectionPath + ":" + s.Key, s.Value)))
+            .Build()
+            .GetSection(SectionPath);
+
+        var services = new ServiceCollection();
+        var plugin = new IncidentManagementPlugin();
+        services.AddHttpClient(plugin.Descriptor.Code);
+        plugin.ConfigureServices(services, configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public static ServiceProvider Build(IncidentManagementEmulator emulator, string? token = null, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?> { ["BaseAddress"] = emulator.BaseAddress.AbsoluteUri, ["Token"] = token };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            settings[key] = value;
+
+        return Build(settings);
+    }
+
+    public static IChannelConnector Connector(this ServiceProvider services) =>
+        services.GetRequiredKeyedService<IChannelConnector>(IncidentManagementPlugin.Code);
+
+    public static async Task<(List<InboundItem> Items, string? Checkpoint)> PullAllAsync(IChannelConnector connector, int maxItems, string? checkpoint = null)
+    {
+        var items = new List<InboundItem>();
+        PullResult result;
+        do
+        {
+            result = await connector.PullAsync(new PullRequest(checkpoint, maxItems), CancellationToken.None);
+            Assert.True(result.Items.Count <= maxItems);
+            Assert.Empty(result.Records);
+            items.AddRange(result.Items);
+            checkpoint = result.NextCheckpoint;
+        }
+        while (result.HasMore);
+
+        return (items, checkpoint);
+    }
+}
