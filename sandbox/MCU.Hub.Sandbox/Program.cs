@@ -1,31 +1,64 @@
 using System.Globalization;
 using MCU.Hub;
+using MCU.Hub.Emulators.Edds;
+using MCU.Hub.Emulators.GovPublics;
+using MCU.Hub.Emulators.IncidentManagement;
+using MCU.Hub.Emulators.PayAttention;
 using MCU.Hub.Emulators.Pos;
 using MCU.Hub.Host;
 using MCU.Hub.Host.Channels;
 using MCU.Hub.Storage;
 using Microsoft.Extensions.Options;
 
-// The demo run: an emulated ПОС on loopback produces Russian citizen messages; the hub loads its plugins,
-// pulls them through the ПОС connector into a LiteDB file and serves the gRPC API.
-var emulatorPort = int.Parse(Environment.GetEnvironmentVariable("MCUHUB_DEMO_POS_PORT") ?? "5190", CultureInfo.InvariantCulture);
+// The demo run: emulators of the five channels on loopback produce Russian citizens' messages, incidents, official
+// pages and ЕДДС cards; the hub loads its plugins, pulls everything into a LiteDB file and serves the gRPC API.
+// The emulators start afresh on every run, so the demo's database does too (pass --keep-data to keep it).
+var keepData = args.Contains("--keep-data");
+args = [.. args.Where(a => a != "--keep-data")];
+var basePort = int.Parse(Environment.GetEnvironmentVariable("MCUHUB_DEMO_PORT_BASE") ?? "5190", CultureInfo.InvariantCulture);
+const string Token = "demo-token";
 await using var pos = await PosEmulator.StartAsync(new PosEmulatorOptions
 {
-    Port = emulatorPort,
-    Seed = 2026,
-    TotalMessages = 5_000,
-    InitialMessages = 300,
-    MessagesPerSecond = 3,
-    Token = "demo-token",
+    Port = basePort, Seed = 2026, TotalMessages = 5_000, InitialMessages = 300, MessagesPerSecond = 3, Token = Token,
+});
+await using var incidents = await IncidentManagementEmulator.StartAsync(new IncidentManagementEmulatorOptions
+{
+    Port = basePort + 1, Seed = 2026, TotalIncidents = 2_000, InitialIncidents = 60, IncidentsPerSecond = 0.5, Token = Token,
+});
+await using var portal = await PayAttentionEmulator.StartAsync(new PayAttentionEmulatorOptions
+{
+    Port = basePort + 2, Seed = 2026, TotalMessages = 2_000, InitialMessages = 80, MessagesPerSecond = 0.5, Token = Token,
+});
+await using var publics = await GovPublicsEmulator.StartAsync(new GovPublicsEmulatorOptions
+{
+    Port = basePort + 3, Seed = 2026, PageCount = 14, HistoryWeeks = 8, Token = Token,
+});
+await using var edds = await EddsEmulator.StartAsync(new EddsEmulatorOptions
+{
+    Port = basePort + 4, Seed = 2026, TotalCards = 2_000, InitialCards = 150, CardsPerSecond = 0.5, Token = Token,
 });
 
 var builder = McuHubHost.CreateBuilder(args, b =>
 {
     b.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "demo.json"), optional: false);
-    b.Configuration.AddInMemoryCollection([new("McuHub:Channels:pos:Settings:BaseAddress", pos.BaseAddress.AbsoluteUri)]);
+    b.Configuration.AddInMemoryCollection(
+    [
+        new("McuHub:Channels:pos:Settings:BaseAddress", pos.BaseAddress.AbsoluteUri),
+        new("McuHub:Channels:incident-management:Settings:BaseAddress", incidents.BaseAddress.AbsoluteUri),
+        new("McuHub:Channels:pay-attention:Settings:BaseAddress", portal.BaseAddress.AbsoluteUri),
+        new("McuHub:Channels:gov-publics:Settings:BaseAddress", publics.BaseAddress.AbsoluteUri),
+        new("McuHub:Channels:edds:Settings:BaseAddress", edds.BaseAddress.AbsoluteUri),
+    ]);
     b.Configuration.AddEnvironmentVariables();
     b.Configuration.AddCommandLine(args);
 });
+var databasePath = builder.Configuration["McuHub:DatabasePath"]!;
+if (!keepData)
+{
+    foreach (var file in new[] { databasePath, Path.ChangeExtension(databasePath, null) + "-log" + Path.GetExtension(databasePath) })
+        File.Delete(file);
+}
+
 var app = McuHubHost.Build(builder);
 await app.StartAsync();
 
@@ -33,7 +66,8 @@ var options = app.Services.GetRequiredService<IOptions<McuHubOptions>>().Value;
 Console.WriteLine();
 Console.WriteLine("MCU.Hub — демонстрационный запуск");
 Console.WriteLine($"  gRPC API:           {string.Join(", ", app.Urls)}");
-Console.WriteLine($"  эмулятор ПОС:       {pos.BaseAddress}");
+Console.WriteLine($"  эмуляторы:          ПОС {pos.BaseAddress}, «Инцидент Менеджмент» {incidents.BaseAddress},");
+Console.WriteLine($"                      «Обращаем внимание» {portal.BaseAddress}, «Госпаблики» {publics.BaseAddress}, ЕДДС {edds.BaseAddress}");
 Console.WriteLine($"  база данных LiteDB: {Path.GetFullPath(options.DatabasePath)}");
 Console.WriteLine("  Ctrl+C — остановить.");
 Console.WriteLine();
@@ -47,7 +81,7 @@ try
     {
         await Task.Delay(TimeSpan.FromSeconds(10), lifetime.ApplicationStopping);
         var stored = await store.CountMessagesAsync(CancellationToken.None);
-        var channels = string.Join("; ", statuses.All.Select(s => $"{s.DisplayName}: принято {s.Ingested}, повторов {s.Duplicates}, отклонено {s.Rejected}"));
+        var channels = string.Join("; ", statuses.All.Select(s => $"{s.DisplayName}: {s.Ingested}" + (s.Records > 0 ? $" (+{s.Records} зап.)" : "") + (s.LastError is null ? "" : " — ошибка")));
         Console.WriteLine($"[{app.Services.GetRequiredService<TimeProvider>().GetLocalNow():HH:mm:ss}] в базе {stored} сообщений; {channels}");
     }
 }

@@ -6,6 +6,7 @@ public sealed class ChannelStatus
     private long _ingested;
     private long _duplicates;
     private long _rejected;
+    private long _records;
     private int _failures;
 
     /// <summary>Creates the status of a channel.</summary>
@@ -32,6 +33,9 @@ public sealed class ChannelStatus
     /// <summary>Gets the items refused as invalid so far by this process.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>Gets the records (pages, publications, call cards) stored so far by this process.</summary>
+    public long Records => Interlocked.Read(ref _records);
+
     /// <summary>Gets the failures since the last success.</summary>
     public int ConsecutiveFailures => Volatile.Read(ref _failures);
 
@@ -44,8 +48,9 @@ public sealed class ChannelStatus
     /// <summary>Gets a value indicating whether the worker runs.</summary>
     public bool Running { get; internal set; }
 
-    internal void RecordSuccess(DateTimeOffset at, int ingested, int duplicates, int rejected)
+    internal void RecordSuccess(DateTimeOffset at, int ingested, int duplicates, int rejected, int records)
     {
+        Interlocked.Add(ref _records, records);
         Interlocked.Add(ref _ingested, ingested);
         Interlocked.Add(ref _duplicates, duplicates);
         Interlocked.Add(ref _rejected, rejected);

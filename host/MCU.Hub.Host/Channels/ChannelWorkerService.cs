@@ -97,7 +97,7 @@ internal sealed partial class ChannelWorkerService : BackgroundService
                         LogItemRejected(_logger, channel.Code, "(запись)", error.Message);
 
                     var duplicates = outcomes.Count(o => o.Duplicate);
-                    status.RecordSuccess(_time.GetUtcNow(), outcomes.Count - duplicates - rejected, duplicates, rejected);
+                    status.RecordSuccess(_time.GetUtcNow(), outcomes.Count - duplicates - rejected, duplicates, rejected, outcome.RecordsAccepted);
                     if (result.Items.Count > 0)
                         LogPulled(_logger, channel.Code, outcomes.Count - duplicates - rejected, duplicates, rejected);
                     pause = result.HasMore ? TimeSpan.Zero : options.PollInterval;
