@@ -1,15 +1,19 @@
 using MCU.Hub.Channels;
 using MCU.Hub.Classification;
 using MCU.Hub.Deadlines;
+using MCU.Hub.Deadlines.Calendar;
 using MCU.Hub.Directory;
 using MCU.Hub.Events;
 using MCU.Hub.Intake;
 using MCU.Hub.Messages;
 using MCU.Hub.Routing;
+using MCU.Hub.Routing.Internal;
 using MCU.Hub.Storage;
+using MCU.Hub.Territories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MCU.Hub;
@@ -27,6 +31,7 @@ public static class McuHubServiceCollectionExtensions
     public static McuHubBuilder AddMcuHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<McuHubOptions>().Bind(configuration);
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
         return services.AddMcuHub(configure: null);
     }
 
@@ -51,10 +56,38 @@ public static class McuHubServiceCollectionExtensions
             return new HubDirectory(o.Recipients, o.Territories, o.Categories.Count > 0 ? o.Categories : DefaultDirectory.Categories());
         });
         services.TryAddSingleton<IMessageClassifier, KeywordClassifier>();
-        services.TryAddSingleton<IMessageRouter, RuleRouter>();
+        AddRouting(services);
         services.TryAddSingleton<IDeadlinePolicy, DefaultDeadlinePolicy>();
         services.TryAddSingleton<IMessageIntake, IntakePipeline>();
         services.TryAddSingleton<MessageOperations>();
         return new McuHubBuilder(services);
+    }
+
+    /// <summary>Routing: the versioned rule store (in the LiteDB file when the hub store is LiteDB), the indexed router, explanations.</summary>
+    private static void AddRouting(IServiceCollection services)
+    {
+        services.AddOptions<RoutingOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => new WorkingCalendar(
+            new ProductionCalendar(),
+            new WorkSchedule { TimeZone = sp.GetRequiredService<IOptions<McuHubOptions>>().Value.Deadlines.TimeZone }));
+        services.TryAddSingleton<ITerritoryLocator>(sp => new PolygonTerritoryLocator(sp.GetRequiredService<HubDirectory>()));
+        services.TryAddSingleton<RuleSetCompiler>();
+        services.TryAddSingleton<IRuleStore>(sp =>
+        {
+            var compiler = sp.GetRequiredService<RuleSetCompiler>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var options = sp.GetRequiredService<IOptions<McuHubOptions>>();
+            if (sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite)
+                return new LiteDbRuleStore(lite, compiler, options, time, sp.GetRequiredService<ILogger<LiteDbRuleStore>>());
+            var logger = sp.GetRequiredService<ILogger<LiteDbRuleStore>>();
+            RoutingLog.RulesNotPersisted(logger);
+            return LiteDbRuleStore.InMemory(compiler, options.Value.Rules, time, logger);
+        });
+        services.TryAddSingleton<IMessageRouter>(sp => new RuleRouter(
+            sp.GetRequiredService<IRuleStore>(),
+            sp.GetRequiredService<WorkingCalendar>(),
+            sp.GetRequiredService<ITerritoryLocator>(),
+            sp.GetRequiredService<ILogger<RuleRouter>>()));
+        services.TryAddSingleton<RuleExplainer>();
     }
 }
