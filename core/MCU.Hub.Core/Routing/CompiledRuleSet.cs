@@ -62,6 +62,10 @@ public sealed class CompiledRuleSet
         return builder.Build(Version, located, e.Warnings, explain);
     }
 
+    /// <summary>Counts the rules a message would be checked against, for tests of the index.</summary>
+    internal int CountCandidates(HubMessage message, EvaluationContext context) =>
+        Candidates(new Evaluation(message, context, message.Territory)).Count;
+
     private void EvaluateCandidates(Evaluation e, DecisionBuilder builder)
     {
         var candidates = Candidates(e);
