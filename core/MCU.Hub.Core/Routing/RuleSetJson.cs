@@ -39,6 +39,12 @@ public static class RuleSetJson
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
+    // Copies keep whatever a rule holds, even an undefined enum value, so that validation can name it.
+    private static readonly JsonSerializerOptions Copy = new()
+    {
+        Converters = { new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: true) },
+    };
+
     private static readonly FrozenDictionary<string, PropertyInfo> RuleProperties =
         typeof(RoutingRule).GetProperties(BindingFlags.Public | BindingFlags.Instance).ToFrozenDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -85,7 +91,7 @@ public static class RuleSetJson
     }
 
     /// <summary>Copies a rule deeply.</summary>
-    internal static RoutingRule Clone(RoutingRule rule) => Normalise(JsonSerializer.Deserialize<RoutingRule>(JsonSerializer.Serialize(rule, Compact), Read)!);
+    internal static RoutingRule Clone(RoutingRule rule) => Normalise(JsonSerializer.Deserialize<RoutingRule>(JsonSerializer.Serialize(rule, Copy), Copy)!);
 
     /// <summary>The compact JSON of one rule: equal texts mean equal rules.</summary>
     internal static string Canonical(RoutingRule rule) => JsonSerializer.Serialize(rule, Compact);
