@@ -53,45 +53,55 @@ public sealed class CompiledRuleSet
                 located = found;
         }
 
-        var e = new Evaluation(message, context, located ?? message.Territory);
-        var builder = new DecisionBuilder();
-        if (explain)
-            ExplainAll(e, builder);
-        else
-            EvaluateCandidates(e, builder);
-        return builder.Build(Version, located, e.Warnings, explain);
+        var e = Evaluation.Rent(message, context, located ?? message.Territory);
+        try
+        {
+            var builder = default(DecisionBuilder);
+            if (explain)
+                ExplainAll(e, ref builder);
+            else
+                EvaluateCandidates(e, ref builder);
+            return builder.Build(Version, located, e, explain);
+        }
+        finally
+        {
+            e.Return();
+        }
     }
 
     /// <summary>Counts the rules a message would be checked against, for tests of the index.</summary>
-    internal int CountCandidates(HubMessage message, EvaluationContext context) =>
-        Candidates(new Evaluation(message, context, message.Territory)).Count;
+    internal int CountCandidates(HubMessage message, EvaluationContext context)
+    {
+        var e = Evaluation.Rent(message, context, message.Territory);
+        var candidates = Candidates(e);
+        var count = 0;
+        while (candidates.TryNext(out _))
+            count++;
+        e.Return();
+        return count;
+    }
 
-    private void EvaluateCandidates(Evaluation e, DecisionBuilder builder)
+    private void EvaluateCandidates(Evaluation e, ref DecisionBuilder builder)
     {
         var candidates = Candidates(e);
-        for (var i = 0; i < candidates.Count; i++)
+        while (candidates.TryNext(out var position))
         {
-            var rule = _rules[candidates[i]];
+            var rule = _rules[position];
             if (!Matches(rule, e))
                 continue;
 
-            builder.Explain(Describe(rule, e));
             var categoryBefore = builder.Category;
-            builder.Add(rule);
+            builder.Add(rule, e);
             if (categoryBefore is null && builder.Category is not null)
             {
-                // Later rules see the category this rule set: add the rules filed under it, then keep the order.
+                // Later rules see the category this rule set: add the rules filed under it.
                 var changed = e.Category != rule.SetCategory || e.Block != rule.SetBlock;
                 (e.Category, e.Block) = (rule.SetCategory, rule.SetBlock);
-                var before = candidates.Count;
                 if (changed)
                 {
                     AddPostings(_index.Categories, e.Category, candidates, after: rule.Position);
                     AddPostings(_index.Categories, e.Block, candidates, after: rule.Position);
                 }
-
-                if (candidates.Count > before)
-                    SortDistinct(candidates, i + 1);
             }
 
             if (rule.StopOnMatch)
@@ -99,7 +109,7 @@ public sealed class CompiledRuleSet
         }
     }
 
-    private void ExplainAll(Evaluation e, DecisionBuilder builder)
+    private void ExplainAll(Evaluation e, ref DecisionBuilder builder)
     {
         string? stoppedBy = null;
         foreach (var rule in _rules)
@@ -110,21 +120,13 @@ public sealed class CompiledRuleSet
                 continue;
             }
 
-            var results = new List<ConditionResult>(rule.Conditions.Length);
-            var all = true;
-            foreach (var condition in rule.Conditions)
-            {
-                var held = RuleConditions.Check(rule, condition, e, describe: true, out var detail);
-                results.Add(new ConditionResult(condition.ToString(), held, detail!));
-                all &= held;
-            }
-
-            builder.Explain(new RuleExplanation(rule.Name, rule.Version, rule.Order, all, results));
-            if (!all)
+            var explanation = RuleConditions.Describe(rule, e);
+            builder.Explain(explanation);
+            if (!explanation.Matched)
                 continue;
 
             var categoryBefore = builder.Category;
-            builder.Add(rule);
+            builder.Add(rule, e);
             if (categoryBefore is null && builder.Category is not null)
                 (e.Category, e.Block) = (rule.SetCategory, rule.SetBlock);
             if (rule.StopOnMatch)
@@ -135,10 +137,13 @@ public sealed class CompiledRuleSet
             builder.Explain(new RuleExplanation(name, version, order, false, [], "правило отключено"));
     }
 
+    /// <summary>Checks a candidate rule, skipping what being a candidate already proves.</summary>
     private static bool Matches(CompiledRule rule, Evaluation e)
     {
         foreach (var condition in rule.Conditions)
         {
+            if (condition == ConditionKind.AnyWords && rule.AnyWordsImpliedByIndex)
+                continue;
             if (!RuleConditions.Check(rule, condition, e, describe: false, out _))
                 return false;
         }
@@ -146,74 +151,33 @@ public sealed class CompiledRuleSet
         return true;
     }
 
-    private static RuleExplanation Describe(CompiledRule rule, Evaluation e)
+    private CandidateMerger Candidates(Evaluation e)
     {
-        var results = new ConditionResult[rule.Conditions.Length];
-        for (var i = 0; i < results.Length; i++)
-        {
-            var condition = rule.Conditions[i];
-            var held = RuleConditions.Check(rule, condition, e, describe: true, out var detail);
-            results[i] = new ConditionResult(condition.ToString(), held, detail!);
-        }
-
-        return new RuleExplanation(rule.Name, rule.Version, rule.Order, true, results);
-    }
-
-    private List<int> Candidates(Evaluation e)
-    {
-        var m = e.Message;
-        var candidates = new List<int>(16);
+        var candidates = CandidateMerger.Shared();
         if (!_index.Words.IsEmpty)
         {
-            foreach (var word in e.Words)
-                _index.Words.Collect(word, candidates);
+            var words = e.Words;
+            for (var i = 0; i < words.Count; i++)
+                _index.Words.Collect(words.Raw(i), candidates);
         }
 
         AddPostings(_index.Categories, e.Category, candidates, after: -1);
         if (e.Block != e.Category)
             AddPostings(_index.Categories, e.Block, candidates, after: -1);
         AddPostings(_index.Territories, e.Territory, candidates, after: -1);
-        AddPostings(_index.SourceCategories, m.SourceCategory, candidates, after: -1);
-        AddPostings(_index.SourceCategories, m.SourceSubcategory, candidates, after: -1);
-        AddPostings(_index.Channels, m.Channel, candidates, after: -1);
-        if (_index.Kinds.TryGetValue(m.Kind, out var byKind))
-            candidates.AddRange(byKind);
-        candidates.AddRange(_index.Residual);
-        SortDistinct(candidates, 0);
+        AddPostings(_index.SourceCategories, e.SourceCategory, candidates, after: -1);
+        AddPostings(_index.SourceCategories, e.SourceSubcategory, candidates, after: -1);
+        AddPostings(_index.Channels, e.Channel, candidates, after: -1);
+        if (_index.Kinds.Count > 0 && _index.Kinds.TryGetValue(e.Kind, out var byKind))
+            candidates.Add(byKind, after: -1);
+        if (_index.Residual.Length > 0)
+            candidates.Add(_index.Residual, after: -1);
         return candidates;
     }
 
-    private static void AddPostings(FrozenDictionary<string, int[]> index, string? key, List<int> into, int after)
+    private static void AddPostings(FrozenDictionary<string, int[]> index, string? key, CandidateMerger into, int after)
     {
-        if (key is null || !index.TryGetValue(key, out var postings))
-            return;
-        if (after < 0)
-        {
-            into.AddRange(postings);
-            return;
-        }
-
-        foreach (var p in postings)
-        {
-            if (p > after)
-                into.Add(p);
-        }
-    }
-
-    /// <summary>Sorts <paramref name="list"/> from <paramref name="start"/> on and removes repeated positions there.</summary>
-    private static void SortDistinct(List<int> list, int start)
-    {
-        var count = list.Count - start;
-        if (count < 2)
-            return;
-        list.Sort(start, count, Comparer<int>.Default);
-        var write = start + 1;
-        for (var read = start + 1; read < list.Count; read++)
-        {
-            if (list[read] != list[write - 1])
-                list[write++] = list[read];
-        }
-
-        list.RemoveRange(write, list.Count - write);
+        if (key is not null && index.Count > 0 && index.TryGetValue(key, out var postings))
+            into.Add(postings, after);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using MCU.Hub.Directory;
 using MCU.Hub.Routing.Internal;
@@ -112,12 +111,12 @@ public sealed class RuleSetCompiler
     private CompiledRule CompileRule(RoutingRule rule, int position, int version)
     {
         var conditions = new List<ConditionKind>();
-        FrozenSet<string>? Set(List<string>? values, ConditionKind kind, StringComparer comparer)
+        CodeSet? Set(List<string>? values, ConditionKind kind, bool ignoreCase = false)
         {
             if (values is not { Count: > 0 })
                 return null;
             conditions.Add(kind);
-            return values.ToFrozenSet(comparer);
+            return new CodeSet(values, ignoreCase);
         }
 
         Phrase[]? Phrases(List<string>? values, ConditionKind kind)
@@ -128,7 +127,7 @@ public sealed class RuleSetCompiler
             return [.. values.Select(v => new Phrase(v ?? ""))];
         }
 
-        var channels = Set(rule.Channels, ConditionKind.Channels, StringComparer.Ordinal);
+        var channels = Set(rule.Channels, ConditionKind.Channels);
         MessageKind[]? kinds = null;
         if (rule.Kinds is { Count: > 0 })
         {
@@ -136,9 +135,9 @@ public sealed class RuleSetCompiler
             kinds = [.. rule.Kinds.Distinct()];
         }
 
-        var categories = Set(rule.Categories, ConditionKind.Categories, StringComparer.Ordinal);
-        var territories = Set(rule.Territories, ConditionKind.Territories, StringComparer.Ordinal);
-        var sources = Set(rule.SourceCategories, ConditionKind.SourceCategories, StringComparer.OrdinalIgnoreCase);
+        var categories = Set(rule.Categories, ConditionKind.Categories);
+        var territories = Set(rule.Territories, ConditionKind.Territories);
+        var sources = Set(rule.SourceCategories, ConditionKind.SourceCategories, ignoreCase: true);
         if (rule.AuthorType != RuleAuthorType.Any)
             conditions.Add(ConditionKind.AuthorType);
         var anyWords = Phrases(rule.AnyWords, ConditionKind.AnyWords);
@@ -172,6 +171,7 @@ public sealed class RuleSetCompiler
             AuthorType = rule.AuthorType,
             AnyWords = anyWords,
             AllWords = allWords,
+            AnyWordsImpliedByIndex = allWords is null && anyWords is not null && Array.TrueForAll(anyWords, p => p.Stems.Length <= 1),
             Time = rule.Time,
             Regex = regex,
             RegexPattern = pattern,

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace MCU.Hub.Routing.Internal;
@@ -20,22 +19,28 @@ internal sealed class CompiledRule
     /// <summary>Gets the set conditions, in the order they are checked.</summary>
     public required ConditionKind[] Conditions { get; init; }
 
-    public FrozenSet<string>? Channels { get; init; }
+    public CodeSet? Channels { get; init; }
 
     public MessageKind[]? Kinds { get; init; }
 
-    public FrozenSet<string>? Categories { get; init; }
+    public CodeSet? Categories { get; init; }
 
-    public FrozenSet<string>? Territories { get; init; }
+    public CodeSet? Territories { get; init; }
 
     /// <summary>Gets the source categories, compared case-insensitively.</summary>
-    public FrozenSet<string>? SourceCategories { get; init; }
+    public CodeSet? SourceCategories { get; init; }
 
     public RuleAuthorType AuthorType { get; init; }
 
     public Phrase[]? AnyWords { get; init; }
 
     public Phrase[]? AllWords { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the index files the rule under the stems of its <see cref="AnyWords"/>, each a
+    /// single word: then being a candidate at all proves the condition, and evaluation skips it.
+    /// </summary>
+    public bool AnyWordsImpliedByIndex { get; init; }
 
     public RuleTimeCondition Time { get; init; }
 
@@ -62,4 +67,25 @@ internal sealed class CompiledRule
     public required string[] Tags { get; init; }
 
     public required string[] Notify { get; init; }
+
+    /// <summary>Gets the rule as a match, shared by every decision it makes.</summary>
+    public MatchedRule Match => _match ??= new MatchedRule(Name, Version);
+
+    // Read-only views for a decision made by this rule alone: the common case costs no list of its own.
+    public IReadOnlyList<string> NameList => _nameList ??= Array.AsReadOnly([Name]);
+
+    public IReadOnlyList<MatchedRule> MatchList => _matchList ??= Array.AsReadOnly([Match]);
+
+    public IReadOnlyList<string> RecipientList => _recipientList ??= Array.AsReadOnly(Recipients);
+
+    public IReadOnlyList<string> TagList => _tagList ??= Array.AsReadOnly(Tags);
+
+    public IReadOnlyList<string> NotifyList => _notifyList ??= Array.AsReadOnly(Notify);
+
+    private MatchedRule? _match;
+    private IReadOnlyList<string>? _nameList;
+    private IReadOnlyList<MatchedRule>? _matchList;
+    private IReadOnlyList<string>? _recipientList;
+    private IReadOnlyList<string>? _tagList;
+    private IReadOnlyList<string>? _notifyList;
 }

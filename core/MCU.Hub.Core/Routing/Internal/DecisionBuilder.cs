@@ -1,65 +1,113 @@
 namespace MCU.Hub.Routing.Internal;
 
 /// <summary>Merges the actions of the matching rules, in rule order, into a <see cref="RoutingDecision"/>.</summary>
-internal sealed class DecisionBuilder
+/// <remarks>
+/// A value on the evaluator's stack. It allocates nothing until a second rule matches: a decision of one rule uses that
+/// rule's shared read-only lists, and a message no rule matches gets <see cref="RoutingDecision.None"/>.
+/// </remarks>
+internal struct DecisionBuilder
 {
-    private readonly List<string> _recipients = [];
-    private readonly List<string> _names = [];
-    private readonly List<MatchedRule> _matches = [];
-    private readonly List<string> _tags = [];
-    private readonly List<string> _notify = [];
-    private readonly List<RuleExplanation> _explanations = [];
-    private bool _fastTrack;
-    private bool _automated;
-    private string? _category;
-    private string? _block;
-    private string? _deadlinePolicy;
+    private CompiledRule? _first;
+    private List<CompiledRule>? _more;
+    private (string? Category, string? Block) _firstSaw;
+    private List<(CompiledRule Rule, string? Category, string? Block)>? _moreSaw;
+    private List<RuleExplanation>? _explanations;
 
-    public int MatchCount => _matches.Count;
+    /// <summary>Gets the category the matched rules set so far (the earliest that sets one wins).</summary>
+    public readonly string? Category => _first is null ? null : FirstSet(r => r.SetCategory);
 
-    public string? Category => _category;
-
-    /// <summary>Adds the actions of a matching rule. The earliest rule that sets the category or deadline policy wins.</summary>
-    public void Add(CompiledRule rule)
+    /// <summary>Adds a matching rule, noting the category it saw for a later explanation.</summary>
+    public void Add(CompiledRule rule, Evaluation e)
     {
-        _names.Add(rule.Name);
-        _matches.Add(new MatchedRule(rule.Name, rule.Version));
-        AddDistinct(_recipients, rule.Recipients);
-        AddDistinct(_tags, rule.Tags);
-        AddDistinct(_notify, rule.Notify);
-        _fastTrack |= rule.FastTrack;
-        _automated |= rule.AutomatedDelivery && rule.Recipients.Length > 0;
-        if (_category is null && rule.SetCategory is not null)
-            (_category, _block) = (rule.SetCategory, rule.SetBlock);
-        _deadlinePolicy ??= rule.DeadlinePolicy;
+        if (_first is null)
+        {
+            _first = rule;
+            _firstSaw = (e.Category, e.Block);
+            return;
+        }
+
+        (_more ??= []).Add(rule);
+        (_moreSaw ??= []).Add((rule, e.Category, e.Block));
     }
 
-    public void Explain(RuleExplanation explanation) => _explanations.Add(explanation);
+    /// <summary>Adds an explanation made already (explaining evaluation).</summary>
+    public void Explain(RuleExplanation explanation) => (_explanations ??= []).Add(explanation);
 
-    public RoutingDecision Build(int ruleSetVersion, string? territory, IReadOnlyList<string> warnings, bool explain)
+    public readonly RoutingDecision Build(int ruleSetVersion, string? territory, Evaluation e, bool explain)
     {
-        if (_matches.Count == 0 && territory is null && warnings.Count == 0 && !explain)
+        var warnings = e.Warnings;
+        if (_first is null && territory is null && warnings.Count == 0 && !explain)
             return RoutingDecision.None;
-        return new RoutingDecision(_recipients, _names, _fastTrack, _automated, _tags)
+
+        IReadOnlyList<RuleExplanation> explanations = explain ? (IReadOnlyList<RuleExplanation>?)_explanations ?? []
+            : _first is null ? []
+            : new LazyExplanations(e.Detach(), _first, _firstSaw, _moreSaw);
+        if (_first is null)
+            return new RoutingDecision([], [], false, false, []) { RuleSetVersion = ruleSetVersion, Territory = territory, Explanations = explanations, Warnings = warnings };
+
+        var setCategory = FirstSet(r => r.SetCategory);
+        var block = setCategory is null ? null : FirstRule(r => r.SetCategory is not null)!.SetBlock;
+        if (_more is null)
         {
-            Matches = _matches,
+            var only = _first;
+            return new RoutingDecision(only.RecipientList, only.NameList, only.FastTrack, only.AutomatedDelivery && only.Recipients.Length > 0, only.TagList)
+            {
+                Matches = only.MatchList,
+                RuleSetVersion = ruleSetVersion,
+                Category = setCategory,
+                Block = block,
+                DeadlinePolicy = only.DeadlinePolicy,
+                Notify = only.NotifyList,
+                Territory = territory,
+                Explanations = explanations,
+                Warnings = warnings,
+            };
+        }
+
+        var all = new List<CompiledRule>(_more.Count + 1) { _first };
+        all.AddRange(_more);
+        return new RoutingDecision(
+            Merge(all, r => r.Recipients),
+            [.. all.Select(r => r.Name)],
+            all.Exists(r => r.FastTrack),
+            all.Exists(r => r.AutomatedDelivery && r.Recipients.Length > 0),
+            Merge(all, r => r.Tags))
+        {
+            Matches = [.. all.Select(r => r.Match)],
             RuleSetVersion = ruleSetVersion,
-            Category = _category,
-            Block = _block,
-            DeadlinePolicy = _deadlinePolicy,
-            Notify = _notify,
+            Category = setCategory,
+            Block = block,
+            DeadlinePolicy = FirstSet(r => r.DeadlinePolicy),
+            Notify = Merge(all, r => r.Notify),
             Territory = territory,
-            Explanations = _explanations,
+            Explanations = explanations,
             Warnings = warnings,
         };
     }
 
-    private static void AddDistinct(List<string> into, string[] values)
+    private readonly string? FirstSet(Func<CompiledRule, string?> value) => FirstRule(r => value(r) is not null) is { } rule ? value(rule) : null;
+
+    private readonly CompiledRule? FirstRule(Predicate<CompiledRule> predicate)
     {
-        foreach (var value in values)
+        if (_first is null)
+            return null;
+        if (predicate(_first))
+            return _first;
+        return _more?.Find(predicate);
+    }
+
+    private static List<string> Merge(List<CompiledRule> rules, Func<CompiledRule, string[]> values)
+    {
+        var merged = new List<string>();
+        foreach (var rule in rules)
         {
-            if (!into.Contains(value))
-                into.Add(value);
+            foreach (var value in values(rule))
+            {
+                if (!merged.Contains(value))
+                    merged.Add(value);
+            }
         }
+
+        return merged;
     }
 }

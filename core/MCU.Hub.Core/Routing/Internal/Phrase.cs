@@ -20,16 +20,16 @@ internal sealed class Phrase
     /// <summary>Finds the phrase in the text's words: each stem starts one of consecutive words.</summary>
     /// <param name="words">The text's words.</param>
     /// <returns>The index of the first matching word, or −1.</returns>
-    public int FindIn(string[] words)
+    public int FindIn(TextWords words)
     {
         var stems = Stems;
         if (stems.Length == 0)
             return -1;
-        for (var i = 0; i + stems.Length <= words.Length; i++)
+        for (var i = 0; i + stems.Length <= words.Count; i++)
         {
             var all = true;
             for (var j = 0; j < stems.Length && all; j++)
-                all = words[i + j].StartsWith(stems[j], StringComparison.Ordinal);
+                all = words.StartsWith(i + j, stems[j]);
             if (all)
                 return i;
         }
@@ -38,6 +38,5 @@ internal sealed class Phrase
     }
 
     /// <summary>The words of <paramref name="words"/> the phrase matched at <paramref name="at"/>, for explanations.</summary>
-    public string Matched(string[] words, int at) =>
-        Stems.Length == 1 ? words[at] : string.Join(' ', words, at, Stems.Length);
+    public string Matched(TextWords words, int at) => words.Join(at, Stems.Length);
 }

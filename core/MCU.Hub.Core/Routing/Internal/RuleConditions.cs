@@ -16,22 +16,21 @@ internal static class RuleConditions
     public static bool Check(CompiledRule rule, ConditionKind kind, Evaluation e, bool describe, out string? detail)
     {
         detail = null;
-        var m = e.Message;
         switch (kind)
         {
             case ConditionKind.Channels:
             {
-                var held = rule.Channels!.Contains(m.Channel);
+                var held = rule.Channels!.Contains(e.Channel);
                 if (describe)
-                    detail = $"канал «{m.Channel}» {(held ? "входит" : "не входит")} в [{List(rule.Channels!)}]";
+                    detail = $"канал «{e.Channel}» {(held ? "входит" : "не входит")} в [{List(rule.Channels!)}]";
                 return held;
             }
 
             case ConditionKind.Kinds:
             {
-                var held = Array.IndexOf(rule.Kinds!, m.Kind) >= 0;
+                var held = Array.IndexOf(rule.Kinds!, e.Kind) >= 0;
                 if (describe)
-                    detail = $"вид «{m.Kind}» {(held ? "входит" : "не входит")} в [{string.Join(", ", rule.Kinds!)}]";
+                    detail = $"вид «{e.Kind}» {(held ? "входит" : "не входит")} в [{string.Join(", ", rule.Kinds!)}]";
                 return held;
             }
 
@@ -64,14 +63,14 @@ internal static class RuleConditions
 
             case ConditionKind.SourceCategories:
             {
-                var found = m.SourceSubcategory is { } sub && rule.SourceCategories!.Contains(sub) ? sub
-                    : m.SourceCategory is { } cat && rule.SourceCategories!.Contains(cat) ? cat
+                var found = e.SourceSubcategory is { } sub && rule.SourceCategories!.Contains(sub) ? sub
+                    : e.SourceCategory is { } cat && rule.SourceCategories!.Contains(cat) ? cat
                     : null;
                 if (describe)
                 {
                     detail = found is not null
                         ? $"категория источника «{found}»"
-                        : $"категория источника «{m.SourceCategory}»/«{m.SourceSubcategory}» не входит в [{List(rule.SourceCategories!)}]";
+                        : $"категория источника «{e.SourceCategory}»/«{e.SourceSubcategory}» не входит в [{List(rule.SourceCategories!)}]";
                 }
 
                 return found is not null;
@@ -79,9 +78,9 @@ internal static class RuleConditions
 
             case ConditionKind.AuthorType:
             {
-                var held = rule.AuthorType == RuleAuthorType.Organisation ? m.AuthorIsOrganisation : !m.AuthorIsOrganisation;
+                var held = rule.AuthorType == RuleAuthorType.Organisation ? e.AuthorIsOrganisation : !e.AuthorIsOrganisation;
                 if (describe)
-                    detail = $"автор — {(m.AuthorIsOrganisation ? "организация" : "гражданин")}";
+                    detail = $"автор — {(e.AuthorIsOrganisation ? "организация" : "гражданин")}";
                 return held;
             }
 
@@ -147,13 +146,29 @@ internal static class RuleConditions
         }
     }
 
+    /// <summary>Explains a rule that matched: each condition with why it held.</summary>
+    public static RuleExplanation Describe(CompiledRule rule, Evaluation e)
+    {
+        var results = new ConditionResult[rule.Conditions.Length];
+        var all = true;
+        for (var i = 0; i < results.Length; i++)
+        {
+            var condition = rule.Conditions[i];
+            var held = Check(rule, condition, e, describe: true, out var detail);
+            results[i] = new ConditionResult(condition.ToString(), held, detail!);
+            all &= held;
+        }
+
+        return new RuleExplanation(rule.Name, rule.Version, rule.Order, all, results);
+    }
+
     private static bool CheckRegex(CompiledRule rule, Evaluation e, bool describe, out string? detail)
     {
         detail = null;
         if (rule.Regex is null)
         {
             var problem = $"Автоправило «{rule.Name}»: ошибка в регулярном выражении ({rule.RegexError}); условие не выполняется";
-            e.Warn(problem);
+            _ = e.Warn(problem);
             if (describe)
                 detail = problem;
             return false;
@@ -161,7 +176,7 @@ internal static class RuleConditions
 
         try
         {
-            var match = rule.Regex.Match(e.Message.Text);
+            var match = rule.Regex.Match(e.Text);
             if (describe)
                 detail = match.Success ? $"совпадение «{Excerpt(match.Value)}» с /{rule.RegexPattern}/" : $"нет совпадения с /{rule.RegexPattern}/";
             return match.Success;
@@ -169,8 +184,8 @@ internal static class RuleConditions
         catch (RegexMatchTimeoutException ex)
         {
             var ms = ex.MatchTimeout.TotalMilliseconds;
-            e.Warn($"Автоправило «{rule.Name}»: регулярное выражение не уложилось в {ms:0.###} мс; условие не выполняется");
-            RoutingLog.RegexTimedOut(e.Context.Logger, rule.Name, ms, e.Message.Id);
+            if (e.Warn($"Автоправило «{rule.Name}»: регулярное выражение не уложилось в {ms:0.###} мс; условие не выполняется"))
+                RoutingLog.RegexTimedOut(e.Context.Logger, rule.Name, ms, e.MessageId);
             if (describe)
                 detail = $"превышено время {ms:0.###} мс для /{rule.RegexPattern}/ — условие считается невыполненным";
             return false;

@@ -36,6 +36,7 @@ internal sealed class RuleIndex
         foreach (var rule in rules)
         {
             var p = rule.Position;
+            // CompiledRule.AnyWordsImpliedByIndex relies on this order: AllWords first, then AnyWords.
             if (rule.AllWords is { Length: > 0 } all && all.Any(x => x.Stems.Length > 0))
             {
                 // One phrase of AllWords must be present; its longest first stem narrows the candidates most.
