@@ -77,6 +77,7 @@ public sealed class CompiledRuleSet
         var count = 0;
         while (candidates.TryNext(out _))
             count++;
+        candidates.Return();
         e.Return();
         return count;
     }
@@ -84,6 +85,18 @@ public sealed class CompiledRuleSet
     private void EvaluateCandidates(Evaluation e, ref DecisionBuilder builder)
     {
         var candidates = Candidates(e);
+        try
+        {
+            Walk(e, candidates, ref builder);
+        }
+        finally
+        {
+            candidates.Return();
+        }
+    }
+
+    private void Walk(Evaluation e, CandidateMerger candidates, ref DecisionBuilder builder)
+    {
         while (candidates.TryNext(out var position))
         {
             var rule = _rules[position];
@@ -153,7 +166,7 @@ public sealed class CompiledRuleSet
 
     private CandidateMerger Candidates(Evaluation e)
     {
-        var candidates = CandidateMerger.Shared();
+        var candidates = CandidateMerger.Rent();
         if (!_index.Words.IsEmpty)
         {
             var words = e.Words;

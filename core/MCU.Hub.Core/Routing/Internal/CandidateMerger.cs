@@ -4,7 +4,7 @@ namespace MCU.Hub.Routing.Internal;
 /// Merges the posting lists a message hits (each sorted by rule position) into one ascending stream of distinct
 /// positions, lazily: evaluation usually stops at the first matching rule and never pays for the rest.
 /// </summary>
-/// <remarks>A binary min-heap of cursors, reused per thread; one evaluation at a time per thread.</remarks>
+/// <remarks>A binary min-heap of cursors, reused per thread (<see cref="Rent"/>, <see cref="Return"/>).</remarks>
 internal sealed class CandidateMerger
 {
     [ThreadStatic]
@@ -13,14 +13,26 @@ internal sealed class CandidateMerger
     private (int[] Postings, int Next)[] _heap = new (int[], int)[16];
     private int _count;
     private int _last;
+    private bool _rented;
 
-    /// <summary>Gets this thread's merger, emptied.</summary>
-    public static CandidateMerger Shared()
+    /// <summary>Gets this thread's merger, emptied (a new one if it is in use).</summary>
+    public static CandidateMerger Rent()
     {
         var merger = t_shared ??= new CandidateMerger();
+        if (merger._rented)
+            merger = new CandidateMerger();
+        merger._rented = true;
         merger._count = 0;
         merger._last = -1;
         return merger;
+    }
+
+    /// <summary>Gives the merger back to the thread.</summary>
+    public void Return()
+    {
+        Array.Clear(_heap, 0, _count);
+        _count = 0;
+        _rented = false;
     }
 
     /// <summary>Adds a posting list, from its first position after <paramref name="after"/> (−1 for all of it).</summary>

@@ -1,4 +1,6 @@
-using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MCU.Hub.Classification;
 
 namespace MCU.Hub.Routing.Internal;
@@ -15,11 +17,7 @@ internal sealed class TextWords
     private static TextWords? t_shared;
 
     // The separators of KeywordClassifier.Words below U+0080 ('«', '»' and '—' are tested apart); none has another case.
-    private const string AsciiSeparatorChars = " ,.;:!?()\"'-\n\r\t/";
-
-    private static readonly bool[] AsciiSeparators = MakeSeparators(AsciiSeparatorChars);
-
-    private static readonly SearchValues<char> AsciiSeparatorValues = SearchValues.Create(AsciiSeparatorChars);
+    private static readonly bool[] AsciiSeparators = MakeSeparators(" ,.;:!?()\"'-\n\r\t/");
 
     private string _text = "";
     private int[] _starts = new int[32];
@@ -87,18 +85,42 @@ internal sealed class TextWords
         if (span.ContainsAny('«', '»', '—'))
             return FillScalar(text);
 
-        // Vectorised: the separators left are all ASCII, which the search skips over Cyrillic letters in blocks.
+        // The separators left are all below U+0040, where a text in Russian has little besides spaces, punctuation and
+        // digits: find those characters eight at a time, then look each up.
+        var separators = AsciiSeparators;
+        var chars = MemoryMarshal.Cast<char, ushort>(span);
+        var below = Vector128.Create((ushort)0x40);
         var start = 0;
-        while (start < span.Length)
+        var i = 0;
+        for (; i + Vector128<ushort>.Count <= chars.Length; i += Vector128<ushort>.Count)
         {
-            var length = span[start..].IndexOfAny(AsciiSeparatorValues);
-            if (length < 0)
-                length = span.Length - start;
-            if (length > 0)
-                Add(start, length);
-            start += length + 1;
+            var mask = Vector128.LessThan(Vector128.Create(chars.Slice(i, Vector128<ushort>.Count)), below).ExtractMostSignificantBits();
+            while (mask != 0)
+            {
+                var at = i + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                if (separators[chars[at]])
+                {
+                    if (at > start)
+                        Add(start, at - start);
+                    start = at + 1;
+                }
+            }
         }
 
+        for (; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (c < 0x40 && separators[c])
+            {
+                if (i > start)
+                    Add(start, i - start);
+                start = i + 1;
+            }
+        }
+
+        if (chars.Length > start)
+            Add(start, chars.Length - start);
         return this;
     }
 
