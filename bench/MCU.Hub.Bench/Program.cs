@@ -4,7 +4,6 @@ using MCU.Hub.Bench.Rules;
 return args.FirstOrDefault() switch
 {
     "rules" => await RulesBenchmark.RunAsync(args[1..]),
-    "profile" => Profile.Run(),
     _ => Usage(),
 };
 

@@ -114,6 +114,9 @@ public sealed class CompiledRuleSet
                 {
                     AddPostings(_index.Categories, e.Category, candidates, after: rule.Position);
                     AddPostings(_index.Categories, e.Block, candidates, after: rule.Position);
+                    AddWordPostings(e, e.Category, candidates, after: rule.Position);
+                    if (e.Block != e.Category)
+                        AddWordPostings(e, e.Block, candidates, after: rule.Position);
                 }
             }
 
@@ -168,11 +171,10 @@ public sealed class CompiledRuleSet
     {
         var candidates = CandidateMerger.Rent();
         if (!_index.Words.IsEmpty)
-        {
-            var words = e.Words;
-            for (var i = 0; i < words.Count; i++)
-                _index.Words.Collect(words.Raw(i), candidates);
-        }
+            AddWordPostings(e, _index.Words, candidates, after: -1);
+        AddWordPostings(e, e.Category, candidates, after: -1);
+        if (e.Block != e.Category)
+            AddWordPostings(e, e.Block, candidates, after: -1);
 
         AddPostings(_index.Categories, e.Category, candidates, after: -1);
         if (e.Block != e.Category)
@@ -186,6 +188,20 @@ public sealed class CompiledRuleSet
         if (_index.Residual.Length > 0)
             candidates.Add(_index.Residual, after: -1);
         return candidates;
+    }
+
+    /// <summary>Walks the message's words through the stems of the rules that name <paramref name="category"/>; the text is split only if there are any.</summary>
+    private void AddWordPostings(Evaluation e, string? category, CandidateMerger into, int after)
+    {
+        if (category is not null && _index.WordsByCategory.Count > 0 && _index.WordsByCategory.TryGetValue(category, out var trie))
+            AddWordPostings(e, trie, into, after);
+    }
+
+    private static void AddWordPostings(Evaluation e, StemTrie trie, CandidateMerger into, int after)
+    {
+        var words = e.Words;
+        for (var i = 0; i < words.Count; i++)
+            trie.Collect(words.Raw(i), into, after);
     }
 
     private static void AddPostings(FrozenDictionary<string, int[]> index, string? key, CandidateMerger into, int after)

@@ -94,7 +94,8 @@ internal sealed class StemTrie
     /// <summary>Adds to <paramref name="into"/> the rules of every stem that starts <paramref name="word"/>.</summary>
     /// <param name="word">A word of the text as written; its characters are lower-cased as they are walked.</param>
     /// <param name="into">The candidate buffer.</param>
-    public void Collect(ReadOnlySpan<char> word, CandidateMerger into)
+    /// <param name="after">Only rules after this position (−1 for all).</param>
+    public void Collect(ReadOnlySpan<char> word, CandidateMerger into, int after = -1)
     {
         var node = 0;
         for (var i = 0; i < word.Length; i++)
@@ -104,7 +105,7 @@ internal sealed class StemTrie
             if (node == 0)
                 return;
             if (_postings[node] is { } rules)
-                into.Add(rules, after: -1);
+                into.Add(rules, after);
         }
     }
 
