@@ -297,4 +297,26 @@ public sealed class RuleStoreTests
         var events = await store.ReadEventsAsync(0, 100, CancellationToken.None);
         Assert.Contains(events, e => e.Type == RoutingEventTypes.Notify && e.MessageId == message.Id && e.Summary!.Contains("coordinator", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void OptionsValidator_ConfiguredRules_GetTheChecksOfTheStore()
+    {
+        var options = new McuHubOptions
+        {
+            Recipients = [new() { Code = "roads-dept" }],
+            Rules =
+            [
+                new RoutingRule { Name = "ok", Recipients = ["roads-dept"] },
+                new RoutingRule { Name = "плохой", Regex = "(", Recipients = ["nobody"], SetCategory = "potholes" },
+            ],
+        };
+
+        var result = new McuHubOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures, f => f.StartsWith("McuHub:Rules:плохой:Regex:", StringComparison.Ordinal));
+        Assert.Contains("McuHub:Rules:плохой:Recipients: неизвестный получатель 'nobody'", result.Failures);
+        Assert.Contains("McuHub:Rules:плохой:SetCategory: неизвестная категория 'potholes'", result.Failures);
+        Assert.DoesNotContain(result.Failures, f => f.Contains(":ok:", StringComparison.Ordinal));
+    }
 }
