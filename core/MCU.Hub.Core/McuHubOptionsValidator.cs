@@ -1,4 +1,6 @@
 using MCU.Hub.Directory;
+using MCU.Hub.Routing;
+using MCU.Hub.Routing.Internal;
 using Microsoft.Extensions.Options;
 
 namespace MCU.Hub;
@@ -16,17 +18,9 @@ public sealed class McuHubOptionsValidator : IValidateOptions<McuHubOptions>
 
         foreach (var r in options.Recipients.Where(r => string.IsNullOrWhiteSpace(r.Code)))
             errors.Add($"McuHub:Recipients: получатель «{r.Name}» без кода");
-        foreach (var rule in options.Rules)
-        {
-            if (string.IsNullOrWhiteSpace(rule.Name))
-                errors.Add("McuHub:Rules: автоправило без имени");
-            errors.AddRange(rule.Recipients.Where(r => !recipients.Contains(r)).Select(r => $"McuHub:Rules:{rule.Name}:Recipients: неизвестный получатель '{r}'"));
-            errors.AddRange(rule.Categories.Where(c => !categories.Contains(c)).Select(c => $"McuHub:Rules:{rule.Name}:Categories: неизвестная категория '{c}'"));
-            errors.AddRange(rule.Territories.Where(t => !territories.Contains(t)).Select(t => $"McuHub:Rules:{rule.Name}:Territories: неизвестная территория '{t}'"));
-        }
-
-        foreach (var duplicate in options.Rules.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            errors.Add($"McuHub:Rules: имя автоправила '{duplicate.Key}' повторяется");
+        // The same checks as a rule set saved through the rule store (names, known codes, phrases, patterns).
+        foreach (var e in RuleValidator.Validate(options.Rules, recipients, categories, territories, RoutingOptions.DefaultRegexTimeout))
+            errors.Add($"McuHub:Rules:{e.Rule}:{e.Field}: {e.Problem}");
 
         try
         {

@@ -8,10 +8,13 @@ using MCU.Hub.Events;
 using MCU.Hub.Intake;
 using MCU.Hub.Messages;
 using MCU.Hub.Routing;
+using MCU.Hub.Routing.Internal;
 using MCU.Hub.Storage;
+using MCU.Hub.Territories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MCU.Hub;
@@ -29,6 +32,7 @@ public static class McuHubServiceCollectionExtensions
     public static McuHubBuilder AddMcuHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<McuHubOptions>().Bind(configuration);
+        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
         return services.AddMcuHub(configure: null);
     }
 
@@ -53,15 +57,40 @@ public static class McuHubServiceCollectionExtensions
             return new HubDirectory(o.Recipients, o.Territories, o.Categories.Count > 0 ? o.Categories : DefaultDirectory.Categories());
         });
         services.TryAddSingleton<IMessageClassifier, KeywordClassifier>();
-        services.TryAddSingleton<IMessageRouter, RuleRouter>();
         services.TryAddSingleton(sp => new ProductionCalendar(sp.GetRequiredService<IOptions<McuHubOptions>>().Value.Deadlines.Calendar));
         services.TryAddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<ProductionCalendar>(), sp.GetRequiredService<IOptions<McuHubOptions>>().Value.Deadlines.Schedule));
         services.TryAddSingleton<DeadlineCalculator>();
         services.TryAddSingleton<IDeadlinePolicy, ConfiguredDeadlinePolicy>();
+        AddRouting(services);
         services.TryAddSingleton<IMessageIntake, IntakePipeline>();
         services.TryAddSingleton<MessageOperations>();
         services.TryAddSingleton<EscalationScanner>();
         services.TryAddSingleton<DeadlineMaintenance>();
         return new McuHubBuilder(services);
+    }
+
+    /// <summary>Routing: the versioned rule store (in the LiteDB file when the hub store is LiteDB), the indexed router, explanations.</summary>
+    private static void AddRouting(IServiceCollection services)
+    {
+        services.AddOptions<RoutingOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ITerritoryLocator>(sp => new PolygonTerritoryLocator(sp.GetRequiredService<HubDirectory>()));
+        services.TryAddSingleton<RuleSetCompiler>();
+        services.TryAddSingleton<IRuleStore>(sp =>
+        {
+            var compiler = sp.GetRequiredService<RuleSetCompiler>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var options = sp.GetRequiredService<IOptions<McuHubOptions>>();
+            if (sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite)
+                return new LiteDbRuleStore(lite, compiler, options, time, sp.GetRequiredService<ILogger<LiteDbRuleStore>>());
+            var logger = sp.GetRequiredService<ILogger<LiteDbRuleStore>>();
+            RoutingLog.RulesNotPersisted(logger);
+            return LiteDbRuleStore.InMemory(compiler, options.Value.Rules, time, logger);
+        });
+        services.TryAddSingleton<IMessageRouter>(sp => new RuleRouter(
+            sp.GetRequiredService<IRuleStore>(),
+            sp.GetRequiredService<WorkingCalendar>(),
+            sp.GetRequiredService<ITerritoryLocator>(),
+            sp.GetRequiredService<ILogger<RuleRouter>>()));
+        services.TryAddSingleton<RuleExplainer>();
     }
 }

@@ -6,6 +6,7 @@ using MCU.Hub.Intake.Internal;
 using MCU.Hub.Messages;
 using MCU.Hub.Records;
 using MCU.Hub.Routing;
+using MCU.Hub.Routing.Internal;
 using MCU.Hub.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -190,19 +191,13 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
         };
 
         var routing = _router.Route(message);
-        if (routing.Recipients.Count > 0)
+        if (RoutingApplier.Apply(message, routing) is { } applied)
         {
-            message.Recipients = [.. routing.Recipients];
-            message.Status = MessageStatus.Routed;
-            message.RoutedByRule = string.Join(", ", routing.MatchedRules);
-            message.FastTrack = routing.FastTrack;
-            message.AutomatedDelivery = routing.AutomatedDelivery;
-            message.Tags = [.. routing.Tags];
-            history.Add(Entry(message, now, "routed", $"Автоправило: {message.RoutedByRule}",
-                FieldChange.Of("recipients", null, message.Recipients),
-                FieldChange.Of("status", MessageStatus.New, MessageStatus.Routed),
-                FieldChange.Of("fast_track", false, message.FastTrack)));
-            events.Add(new() { Type = HubEventTypes.Routed, MessageId = message.Id, Channel = channel, At = now, Summary = $"Направлено: {string.Join(", ", message.Recipients)}" });
+            history.Add(Entry(message, now, applied.Action, applied.Comment, applied.Changes));
+            if (applied.Routed)
+                events.Add(new() { Type = HubEventTypes.Routed, MessageId = message.Id, Channel = channel, At = now, Summary = $"Направлено: {string.Join(", ", message.Recipients)}" });
+            if (routing.Notify.Count > 0)
+                events.Add(new() { Type = RoutingEventTypes.Notify, MessageId = message.Id, Channel = channel, At = now, Summary = $"Уведомить по автоправилу: {string.Join(", ", routing.Notify)}" });
         }
 
         var deadline = _deadlines.Compute(message, item.DueAt);

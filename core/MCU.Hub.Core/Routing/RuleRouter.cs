@@ -1,70 +1,65 @@
-using MCU.Hub.Classification;
+using MCU.Hub.Deadlines.Calendar;
+using MCU.Hub.Directory;
 using MCU.Hub.Messages;
+using MCU.Hub.Routing.Internal;
+using MCU.Hub.Territories;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace MCU.Hub.Routing;
 
-/// <summary>Evaluates the configured routing rules in order, honouring each rule's stop flag.</summary>
+/// <summary>
+/// Evaluates the routing rules in order, honouring each rule's stop flag, through an index of their conditions: a
+/// message is checked only against the rules it can match, so the cost grows with the text, not with the rule count.
+/// </summary>
+/// <remarks>
+/// A message with coordinates is placed in the territory whose polygon contains them before the rules run (see
+/// <see cref="RoutingDecision.Territory"/>). A regular expression that runs out of time does not match; the decision's
+/// warnings and the log say so. Thread-safe.
+/// </remarks>
 public sealed class RuleRouter : IMessageRouter
 {
-    private readonly RoutingRule[] _rules;
+    private readonly Func<CompiledRuleSet> _current;
+    private readonly EvaluationContext _context;
 
-    /// <summary>Creates the router.</summary>
-    /// <param name="options">The engine options with the rules.</param>
+    /// <summary>Creates the router on the rule set in force in <paramref name="rules"/>, following its new versions.</summary>
+    /// <param name="rules">The rule store.</param>
+    /// <param name="calendar">The working calendar, for the working-time condition.</param>
+    /// <param name="territories">The territory locator, for messages with coordinates.</param>
+    /// <param name="logger">The logger.</param>
+    public RuleRouter(IRuleStore rules, WorkingCalendar calendar, ITerritoryLocator territories, ILogger<RuleRouter> logger)
+    {
+        _current = () => rules.Current;
+        _context = new EvaluationContext(calendar, territories, logger);
+    }
+
+    /// <summary>
+    /// Creates a router on the rules of <paramref name="options"/> as they are now (not stored: their version is 0),
+    /// with the production calendar and schedule of <see cref="McuHubOptions.Deadlines"/>.
+    /// </summary>
+    /// <param name="options">The engine options with the rules, the directory and the territories.</param>
     public RuleRouter(IOptions<McuHubOptions> options)
     {
-        _rules = options.Value.Rules.Where(r => r.Enabled).OrderBy(r => r.Order).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray();
+        var o = options.Value;
+        var directory = new HubDirectory(o.Recipients, o.Territories, o.Categories.Count > 0 ? o.Categories : DefaultDirectory.Categories());
+        var compiled = new RuleSetCompiler(directory, RoutingOptions.DefaultRegexTimeout).Compile(o.Rules);
+        _current = () => compiled;
+        var calendar = new WorkingCalendar(new ProductionCalendar(o.Deadlines.Calendar), o.Deadlines.Schedule);
+        _context = new EvaluationContext(calendar, new PolygonTerritoryLocator(directory), NullLogger.Instance);
     }
+
+    /// <summary>Gets the rule set this router applies now.</summary>
+    public CompiledRuleSet Current => _current();
 
     /// <inheritdoc />
-    public RoutingDecision Route(HubMessage message)
+    public RoutingDecision Route(HubMessage message) => Route(message, _current(), explain: false);
+
+    /// <inheritdoc />
+    public RoutingDecision Route(HubMessage message, CompiledRuleSet ruleSet, bool explain)
     {
-        string[]? words = null;
-        var recipients = new List<string>();
-        var matched = new List<string>();
-        var tags = new List<string>();
-        bool fastTrack = false, automated = false;
-        foreach (var rule in _rules)
-        {
-            if (!Matches(rule, message, ref words))
-                continue;
-            matched.Add(rule.Name);
-            foreach (var r in rule.Recipients)
-            {
-                if (!recipients.Contains(r))
-                    recipients.Add(r);
-            }
-
-            tags.AddRange(rule.Tags.Where(t => !tags.Contains(t)));
-            fastTrack |= rule.FastTrack;
-            automated |= rule.AutomatedDelivery && rule.Recipients.Count > 0;
-            if (rule.StopOnMatch)
-                break;
-        }
-
-        return matched.Count == 0 ? RoutingDecision.None : new(recipients, matched, fastTrack, automated, tags);
-    }
-
-    private static bool Matches(RoutingRule rule, HubMessage message, ref string[]? words)
-    {
-        if (rule.Channels.Count > 0 && !rule.Channels.Contains(message.Channel))
-            return false;
-        if (rule.Kinds.Count > 0 && !rule.Kinds.Contains(message.Kind))
-            return false;
-        if (rule.Categories.Count > 0
-            && !(message.Category is { } c && rule.Categories.Contains(c))
-            && !(message.Block is { } b && rule.Categories.Contains(b)))
-            return false;
-        if (rule.Territories.Count > 0 && !(message.Territory is { } t && rule.Territories.Contains(t)))
-            return false;
-        if (rule.AnyWords.Count > 0)
-        {
-            words ??= KeywordClassifier.Words(message.Text);
-            var text = words;
-            if (!rule.AnyWords.Any(w => KeywordClassifier.ContainsStemPhrase(text, w)))
-                return false;
-        }
-
-        return true;
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return ruleSet.Evaluate(message, _context, explain);
     }
 }
