@@ -11,6 +11,9 @@ public sealed record PullResult(IReadOnlyList<InboundItem> Items, string? NextCh
     /// <summary>Gets the records (publications, call cards, poll results) fetched with the items.</summary>
     public IReadOnlyList<ChannelRecord> Records { get; init; } = [];
 
+    /// <summary>Gets the items of this page the connector could not read; the hub quarantines them and moves on.</summary>
+    public IReadOnlyList<InboundFailure> Failures { get; init; } = [];
+
     /// <summary>Gets an empty result that keeps <paramref name="checkpoint"/>.</summary>
     /// <param name="checkpoint">The checkpoint to keep.</param>
     /// <returns>A result with no items.</returns>
