@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MCU.Hub.Deadlines;
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Escalation;
 using MCU.Hub.Routing;
 

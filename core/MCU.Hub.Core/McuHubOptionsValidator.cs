@@ -1,4 +1,4 @@
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Routing;
 using MCU.Hub.Routing.Internal;
 using Microsoft.Extensions.Options;

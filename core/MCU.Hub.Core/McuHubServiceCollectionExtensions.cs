@@ -2,7 +2,7 @@ using MCU.Hub.Channels;
 using MCU.Hub.Classification;
 using MCU.Hub.Deadlines;
 using MCU.Hub.Deadlines.Calendar;
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Escalation;
 using MCU.Hub.Events;
 using MCU.Hub.Intake;

@@ -1,5 +1,5 @@
 using MCU.Hub.Channels;
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using MCU.Hub.Deadlines.Calendar;
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Messages;
 using MCU.Hub.Routing.Internal;
 using MCU.Hub.Territories;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Routing.Internal;
 using Microsoft.Extensions.Options;
 

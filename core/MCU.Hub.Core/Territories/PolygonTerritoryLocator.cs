@@ -1,4 +1,4 @@
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Territories.Internal;
 
 namespace MCU.Hub.Territories;

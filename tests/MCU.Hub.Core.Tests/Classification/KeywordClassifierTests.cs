@@ -1,5 +1,5 @@
 using MCU.Hub.Classification;
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Messages;
 
 namespace MCU.Hub.Core.Tests.Classification;

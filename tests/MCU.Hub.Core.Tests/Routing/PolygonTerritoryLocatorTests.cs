@@ -1,4 +1,4 @@
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Intake;
 using MCU.Hub.Storage;
 using MCU.Hub.Territories;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MCU.Hub.Deadlines.Calendar;
-using MCU.Hub.Directory;
+using MCU.Hub.Directories;
 using MCU.Hub.Messages;
 using MCU.Hub.Routing;
 using MCU.Hub.Routing.Internal;

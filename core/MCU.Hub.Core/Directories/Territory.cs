@@ -1,4 +1,4 @@
-namespace MCU.Hub.Directory;
+namespace MCU.Hub.Directories;
 
 /// <summary>A territory of the municipality (district, settlement, microdistrict).</summary>
 public sealed class Territory

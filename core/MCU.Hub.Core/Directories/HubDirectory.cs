@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace MCU.Hub.Directory;
+namespace MCU.Hub.Directories;
 
 /// <summary>
 /// The municipality's directory: recipients, territories and the category tree, with look-ups by code.

@@ -1,4 +1,4 @@
-namespace MCU.Hub.Directory;
+namespace MCU.Hub.Directories;
 
 /// <summary>A responsible recipient (ответственный получатель): a department of the administration or a municipal institution.</summary>
 public sealed class Recipient

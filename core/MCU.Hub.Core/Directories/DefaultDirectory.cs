@@ -1,4 +1,4 @@
-namespace MCU.Hub.Directory;
+namespace MCU.Hub.Directories;
 
 /// <summary>
 /// The thematic blocks named in the municipal regulations, with a few typical topics each. A municipality

@@ -1,4 +1,4 @@
-namespace MCU.Hub.Directory;
+namespace MCU.Hub.Directories;
 
 /// <summary>
 /// A node of the category tree: a thematic block (отраслевой блок, the top level) or a topic within it.
