@@ -76,6 +76,7 @@ public static partial class McuHubHost
 
         app.MapGrpcService<MessageGrpcService>();
         app.MapGrpcService<DeliveryGrpcService>();
+        app.MapGrpcService<RuleGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

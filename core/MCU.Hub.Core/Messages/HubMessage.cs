@@ -90,6 +90,9 @@ public sealed class HubMessage
     /// <summary>Gets or sets the name of the routing rule that assigned the recipients, if one did.</summary>
     public string? RoutedByRule { get; set; }
 
+    /// <summary>Gets or sets the version of the rule set whose rules routed the message (0 when no rule did).</summary>
+    public int RuleSetVersion { get; set; }
+
     /// <summary>Gets or sets a value indicating whether the message is on a fast-track (фаст-трек).</summary>
     public bool FastTrack { get; set; }
 

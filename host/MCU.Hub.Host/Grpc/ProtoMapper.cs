@@ -72,6 +72,7 @@ internal static class ProtoMapper
             DeadlinePolicy = m.DeadlinePolicy ?? "",
             Version = m.Version,
             DeadlineExtension = m.DeadlineExtension,
+            RuleSetVersion = m.RuleSetVersion,
         };
         if (m.Latitude is { } lat && m.Longitude is { } lon)
             proto.Coordinates = new Coordinates { Latitude = lat, Longitude = lon };

@@ -90,7 +90,8 @@ internal static class RoutingApplier
             if (decision.Notify.Count > 0)
                 changes.Add(FieldChange.Of("notify", null, decision.Notify));
             changes.Add(FieldChange.Of("rules", null, string.Join(", ", decision.Matches)));
-            changes.Add(FieldChange.Of("rule_set_version", null, decision.RuleSetVersion));
+            changes.Add(FieldChange.Of("rule_set_version", message.RuleSetVersion == 0 ? null : message.RuleSetVersion, decision.RuleSetVersion));
+            message.RuleSetVersion = decision.RuleSetVersion;
         }
 
         var rules = string.Join(", ", decision.Matches);

@@ -1,0 +1,137 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using MCU.Hub.Grpc.V1;
+using MCU.Hub.Intake;
+using MCU.Hub.Storage;
+using CoreRouting = MCU.Hub.Routing;
+
+namespace MCU.Hub.Host.Grpc;
+
+/// <summary>The <c>mcu.hub.v1.RuleService</c>: the versioned rule set, explain and dry run.</summary>
+internal sealed class RuleGrpcService(CoreRouting.IRuleStore rules, CoreRouting.RuleExplainer explainer, IHubStore store) : RuleService.RuleServiceBase
+{
+    private const string Actor = "api";
+
+    public override async Task<RuleSet> GetRuleSet(GetRuleSetRequest request, ServerCallContext context)
+    {
+        var version = request.Version == 0
+            ? await rules.GetCurrentAsync(context.CancellationToken)
+            : await rules.GetVersionAsync(request.Version, context.CancellationToken)
+                ?? throw new RpcException(new Status(StatusCode.NotFound, $"version: версии набора автоправил {request.Version} нет"));
+        return ToProto(version);
+    }
+
+    public override async Task<ListRuleSetVersionsResponse> ListRuleSetVersions(ListRuleSetVersionsRequest request, ServerCallContext context)
+    {
+        var response = new ListRuleSetVersionsResponse();
+        foreach (var v in await rules.ListVersionsAsync(context.CancellationToken))
+        {
+            var info = new MCU.Hub.Grpc.V1.RuleSetVersionInfo
+            {
+                Version = v.Version, SavedAt = Timestamp.FromDateTimeOffset(v.SavedAt), SavedBy = v.Actor, Comment = v.Comment ?? "", RuleCount = v.RuleCount,
+            };
+            info.Changes.AddRange(v.Changes.Select(Describe));
+            response.Versions.Add(info);
+        }
+
+        return response;
+    }
+
+    public override async Task<RuleSet> SaveRuleSet(SaveRuleSetRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.Json))
+            throw new HubValidationException("json", "набор автоправил не передан");
+        return ToProto(await Validated(() => rules.ImportJsonAsync(request.Json, Actor, Empty(request.Comment), context.CancellationToken)));
+    }
+
+    public override async Task<MCU.Hub.Grpc.V1.RoutingPreview> ExplainMessage(ExplainMessageRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.MessageId))
+            throw new HubValidationException("message_id", "идентификатор сообщения не указан");
+        if (await store.GetMessageAsync(request.MessageId, context.CancellationToken) is null)
+            throw new MessageNotFoundException(request.MessageId);
+        var draft = Draft(request.DraftJson);
+        return ToProto(await Validated(() => explainer.ExplainAsync(request.MessageId, draft, context.CancellationToken)));
+    }
+
+    public override async Task<DryRunRulesResponse> DryRunRules(DryRunRulesRequest request, ServerCallContext context)
+    {
+        if (request.LastMessages is < 0 or > 10_000)
+            throw new HubValidationException("last_messages", "число сообщений должно быть от 1 до 10000");
+        var draft = Draft(request.DraftJson);
+        var report = await Validated(() => explainer.DryRunAsync(draft, request.LastMessages == 0 ? 100 : request.LastMessages, context.CancellationToken));
+        var response = new DryRunRulesResponse { Messages = report.Messages, Changed = report.Changed, ToManualTriage = report.ToManualTriage };
+        response.RuleHits.Add(report.RuleHits.ToDictionary(h => h.Key, h => h.Value));
+        response.Items.AddRange(report.Items.Where(i => request.IncludeUnchanged || i.WouldChange).Select(ToProto));
+        response.Warnings.AddRange(report.Warnings);
+        return response;
+    }
+
+    private static IReadOnlyList<CoreRouting.RoutingRule>? Draft(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            return CoreRouting.RuleSetJson.Parse(json);
+        }
+        catch (CoreRouting.RuleSetValidationException ex)
+        {
+            throw Invalid("draft_json", ex);
+        }
+    }
+
+    private static async Task<T> Validated<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (CoreRouting.RuleSetValidationException ex)
+        {
+            throw Invalid("json", ex);
+        }
+    }
+
+    private static RpcException Invalid(string field, CoreRouting.RuleSetValidationException ex) =>
+        new(new Status(StatusCode.InvalidArgument, $"{field}: " + string.Join("; ", ex.Errors.Select(e => e.ToString()))));
+
+    private static RuleSet ToProto(CoreRouting.RuleSetVersion v) => new()
+    {
+        Version = v.Version,
+        SavedAt = Timestamp.FromDateTimeOffset(v.SavedAt),
+        SavedBy = v.Actor,
+        Comment = v.Comment ?? "",
+        Json = CoreRouting.RuleSetJson.Serialize(v),
+        RuleCount = v.Rules.Count,
+    };
+
+    private static MCU.Hub.Grpc.V1.RoutingPreview ToProto(CoreRouting.RoutingPreview p)
+    {
+        var proto = new MCU.Hub.Grpc.V1.RoutingPreview
+        {
+            MessageId = p.MessageId, Channel = p.Channel, ExternalId = p.ExternalId, ToManualTriage = p.ToManualTriage,
+        };
+        proto.MatchedRules.AddRange(p.Decision.Matches.Select(m => m.ToString()));
+        proto.Recipients.AddRange(p.Decision.Recipients);
+        foreach (var e in p.Decision.Explanations)
+        {
+            var explanation = new MCU.Hub.Grpc.V1.RuleExplanation { Rule = e.Rule, Version = e.Version, Order = e.Order, Matched = e.Matched, Note = e.Note ?? "" };
+            explanation.Conditions.AddRange(e.Conditions.Select(c => new MCU.Hub.Grpc.V1.ConditionResult { Condition = c.Condition, Held = c.Held, Detail = c.Detail }));
+            proto.Explanations.Add(explanation);
+        }
+
+        proto.Changes.AddRange(p.Changes.Select(c => new RoutingChange { Field = c.Field, OldValue = c.Old ?? "", NewValue = c.New ?? "" }));
+        proto.Warnings.AddRange(p.Decision.Warnings);
+        return proto;
+    }
+
+    private static string Describe(CoreRouting.RuleChange change) => change.Kind switch
+    {
+        CoreRouting.RuleChangeKind.Added => $"Добавлено: {change.Rule}",
+        CoreRouting.RuleChangeKind.Removed => $"Удалено: {change.Rule}",
+        _ => $"Изменено: {change.Rule}",
+    };
+
+    private static string? Empty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}
