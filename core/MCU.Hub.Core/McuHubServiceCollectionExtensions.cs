@@ -66,6 +66,7 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<MessageOperations>();
         services.TryAddSingleton<EscalationScanner>();
         services.TryAddSingleton<DeadlineMaintenance>();
+        services.TryAddSingleton<Quarantine.QuarantineOperations>();
         return new McuHubBuilder(services);
     }
 

@@ -77,6 +77,7 @@ public static partial class McuHubHost
         app.MapGrpcService<MessageGrpcService>();
         app.MapGrpcService<DeliveryGrpcService>();
         app.MapGrpcService<RuleGrpcService>();
+        app.MapGrpcService<QuarantineGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -1,9 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using MCU.Hub.Channels;
 using MCU.Hub.Classification;
 using MCU.Hub.Deadlines;
 using MCU.Hub.Events;
 using MCU.Hub.Intake.Internal;
 using MCU.Hub.Messages;
+using MCU.Hub.Quarantine;
 using MCU.Hub.Records;
 using MCU.Hub.Routing;
 using MCU.Hub.Routing.Internal;
@@ -68,14 +72,27 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SubmitResult>> SubmitBatchAsync(string channel, IReadOnlyList<InboundItem> items, string? checkpoint, string actor, CancellationToken cancellationToken) =>
-        (await SubmitCoreAsync(channel, items, [], checkpoint, actor, cancellationToken).ConfigureAwait(false)).Items;
+        (await SubmitCoreAsync(channel, items, [], [], checkpoint, quarantineInvalid: false, actor, cancellationToken).ConfigureAwait(false)).Items;
 
     /// <inheritdoc />
     public Task<PullOutcome> SubmitPullAsync(string channel, PullResult pull, string actor, CancellationToken cancellationToken) =>
-        SubmitCoreAsync(channel, pull.Items, pull.Records, pull.NextCheckpoint, actor, cancellationToken);
+        SubmitCoreAsync(channel, pull.Items, pull.Records, pull.Failures, pull.NextCheckpoint, quarantineInvalid: true, actor, cancellationToken);
 
-    private async Task<PullOutcome> SubmitCoreAsync(string channel, IReadOnlyList<InboundItem> items, IReadOnlyList<ChannelRecord> records, string? checkpoint, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers items and records; with <paramref name="quarantineInvalid"/>, invalid items and the connector's failures
+    /// are held in quarantine in the same transaction, so that the checkpoint can move on without losing them.
+    /// </summary>
+    private async Task<PullOutcome> SubmitCoreAsync(
+        string channel,
+        IReadOnlyList<InboundItem> items,
+        IReadOnlyList<ChannelRecord> records,
+        IReadOnlyList<InboundFailure> failures,
+        string? checkpoint,
+        bool quarantineInvalid,
+        string actor,
+        CancellationToken cancellationToken)
     {
+        var quarantine = new List<QuarantinedItem>();
         var results = new SubmitResult?[items.Count];
         var prepared = new List<IntakeItem>(items.Count);
         var positions = new List<int>(items.Count);
@@ -85,6 +102,8 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
             if (error is not null)
             {
                 results[i] = new(null, false, error);
+                if (quarantineInvalid)
+                    quarantine.Add(Hold(channel, items[i].ExternalId, QuarantinedItem.ItemPayload, JsonSerializer.Serialize(items[i]), error.Message));
                 continue;
             }
 
@@ -103,13 +122,16 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
                 storedRecords.Add(ToStored(channel, record, now));
         }
 
+        foreach (var failure in quarantineInvalid ? failures : [])
+            quarantine.Add(Hold(channel, failure.ExternalId, QuarantinedItem.RawPayload, failure.RawPayload, failure.Reason));
+
         var checkpoints = checkpoint is null
             ? new Dictionary<string, string?>()
             : new Dictionary<string, string?> { [channel] = checkpoint };
-        if (prepared.Count == 0 && storedRecords.Count == 0 && checkpoints.Count == 0)
-            return new(results!, 0, recordErrors);
+        if (prepared.Count == 0 && storedRecords.Count == 0 && quarantine.Count == 0 && checkpoints.Count == 0)
+            return new(results!, 0, recordErrors) { Quarantined = 0 };
 
-        var batch = new IntakeBatch(prepared, checkpoints) { Records = storedRecords };
+        var batch = new IntakeBatch(prepared, checkpoints) { Records = storedRecords, Quarantine = quarantine };
         var outcomes = await _writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         long lastSequence = 0;
         for (var j = 0; j < outcomes.Count; j++)
@@ -124,8 +146,20 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
 
         if (lastSequence > 0)
             _feed.Publish(lastSequence);
-        return new(results!, storedRecords.Count, recordErrors);
+        return new(results!, storedRecords.Count, recordErrors) { Quarantined = quarantine.Count };
     }
+
+    private QuarantinedItem Hold(string channel, string? externalId, string kind, string payload, string reason) => new()
+    {
+        Id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(channel + "\n" + kind + "\n" + payload)))[..32].ToLowerInvariant(),
+        Channel = channel,
+        ExternalId = string.IsNullOrEmpty(externalId) ? null : externalId,
+        PayloadKind = kind,
+        Payload = payload,
+        Reason = reason,
+        QuarantinedAt = _time.GetUtcNow(),
+        State = QuarantineState.Held,
+    };
 
     private static StoredRecord ToStored(string channel, ChannelRecord record, DateTimeOffset now) => new()
     {

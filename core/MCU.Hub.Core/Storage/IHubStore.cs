@@ -1,6 +1,7 @@
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
 using MCU.Hub.Outbox;
+using MCU.Hub.Quarantine;
 using MCU.Hub.Records;
 
 namespace MCU.Hub.Storage;
@@ -105,6 +106,26 @@ public interface IHubStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The records.</returns>
     Task<IReadOnlyList<StoredRecord>> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Lists quarantined items, oldest first.</summary>
+    /// <param name="state">The state to list, or <see langword="null"/> for all.</param>
+    /// <param name="channel">The channel, or <see langword="null"/> for all.</param>
+    /// <param name="maxCount">The most items to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The items.</returns>
+    Task<IReadOnlyList<QuarantinedItem>> ListQuarantineAsync(QuarantineState? state, string? channel, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Gets one quarantined item.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The item, or <see langword="null"/>.</returns>
+    Task<QuarantinedItem?> GetQuarantinedAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Saves a quarantined item's new state.</summary>
+    /// <param name="item">The item.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>A task that completes when the state is durable.</returns>
+    Task SaveQuarantinedAsync(QuarantinedItem item, CancellationToken cancellationToken);
 
     /// <summary>Gets a value the engine keeps between runs (for example the fingerprint of the deadline settings).</summary>
     /// <param name="key">The key.</param>

@@ -1,5 +1,6 @@
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
+using MCU.Hub.Quarantine;
 using MCU.Hub.Records;
 
 namespace MCU.Hub.Storage;
@@ -11,6 +12,9 @@ public sealed record IntakeBatch(IReadOnlyList<IntakeItem> Items, IReadOnlyDicti
 {
     /// <summary>Gets channel records to upsert with the messages: a record replaces the stored one only when it is newer.</summary>
     public IReadOnlyList<StoredRecord> Records { get; init; } = [];
+
+    /// <summary>Gets items to hold in quarantine; one already held (same id) is left as it is.</summary>
+    public IReadOnlyList<QuarantinedItem> Quarantine { get; init; } = [];
 }
 
 /// <summary>A new message with its first history entries and events, written only if the message is new.</summary>

@@ -2,6 +2,7 @@ using LiteDB;
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
 using MCU.Hub.Outbox;
+using MCU.Hub.Quarantine;
 using MCU.Hub.Records;
 using MCU.Hub.Storage.Internal;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private const string Records = "records";
     private const string Outbox = "outbox";
     private const string Settings = "settings";
+    private const string QuarantineCollection = "quarantine";
 
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<HubMessage> _messages;
@@ -33,6 +35,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private readonly ILiteCollection<CheckpointDocument> _checkpoints;
     private readonly ILiteCollection<StoredRecord> _records;
     private readonly ILiteCollection<OutboxDelivery> _outbox;
+    private readonly ILiteCollection<QuarantinedItem> _quarantine;
     private readonly Lock _writeLock = new();
     private long _lastEventSequence;
 
@@ -58,6 +61,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _checkpoints = _db.GetCollection<CheckpointDocument>(Checkpoints);
         _records = _db.GetCollection<StoredRecord>(Records);
         _outbox = _db.GetCollection<OutboxDelivery>(Outbox);
+        _quarantine = _db.GetCollection<QuarantinedItem>(QuarantineCollection);
 
         _messages.EnsureIndex(m => m.ExternalId);
         _messages.EnsureIndex("ux_source", "$.Channel + '|' + $.ExternalId", unique: true);
@@ -68,6 +72,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _messages.EnsureIndex(m => m.DueAt);
         _messages.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
         _history.EnsureIndex(h => h.MessageId);
+        _quarantine.EnsureIndex(q => q.State);
         _outbox.EnsureIndex(d => d.State);
         _outbox.EnsureIndex(d => d.MessageId);
         _records.EnsureIndex(r => r.Type);
@@ -121,6 +126,12 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                         _records.Insert(record);
                     else if (record.OccurredAt > stored.OccurredAt)
                         _records.Update(record);
+                }
+
+                foreach (var held in batch.Quarantine)
+                {
+                    if (_quarantine.FindById(held.Id) is null)
+                        _quarantine.Insert(held);
                 }
 
                 foreach (var (channel, checkpoint) in batch.Checkpoints)
@@ -286,6 +297,34 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         if (query.To is { } to)
             q = q.Where(Query.LT("OccurredAt", StoreMapper.ToBson(to)));
         return Task.FromResult<IReadOnlyList<StoredRecord>>(q.OrderBy("OccurredAt").Limit(query.Limit).ToList());
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<QuarantinedItem>> ListQuarantineAsync(QuarantineState? state, string? channel, int maxCount, CancellationToken cancellationToken)
+    {
+        var q = _quarantine.Query();
+        if (state is { } s)
+            q = q.Where(Query.EQ("State", s.ToString()));
+        if (channel is not null)
+            q = q.Where(Query.EQ("Channel", channel));
+        return Task.FromResult<IReadOnlyList<QuarantinedItem>>(q.OrderBy("QuarantinedAt").Limit(maxCount).ToList());
+    }
+
+    /// <inheritdoc />
+    public Task<QuarantinedItem?> GetQuarantinedAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult<QuarantinedItem?>(_quarantine.FindById(id));
+
+    /// <inheritdoc />
+    public Task SaveQuarantinedAsync(QuarantinedItem item, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            _quarantine.Upsert(item);
+            _db.Checkpoint();
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

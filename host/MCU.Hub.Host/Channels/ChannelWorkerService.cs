@@ -95,6 +95,8 @@ internal sealed partial class ChannelWorkerService : BackgroundService
 
                     foreach (var error in outcome.RecordErrors)
                         LogItemRejected(_logger, channel.Code, "(запись)", error.Message);
+                    if (outcome.Quarantined > 0)
+                        LogQuarantined(_logger, channel.Code, outcome.Quarantined);
 
                     var duplicates = outcomes.Count(o => o.Duplicate);
                     status.RecordSuccess(_time.GetUtcNow(), outcomes.Count - duplicates - rejected, duplicates, rejected, outcome.RecordsAccepted);
@@ -144,6 +146,9 @@ internal sealed partial class ChannelWorkerService : BackgroundService
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Channel {Channel}: item {ExternalId} refused: {Error}")]
     private static partial void LogItemRejected(ILogger logger, string channel, string externalId, string error);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Channel {Channel}: {Count} items held in quarantine")]
+    private static partial void LogQuarantined(ILogger logger, string channel, int count);
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Error, Message = "Channel {Channel} connector could not be created: {Error}")]
     private static partial void LogConnectorFailed(ILogger logger, string channel, string error, Exception exception);

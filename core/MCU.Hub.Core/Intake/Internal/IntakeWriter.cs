@@ -74,8 +74,12 @@ internal sealed partial class IntakeWriter : IAsyncDisposable
         IReadOnlyList<IntakeOutcome> outcomes;
         try
         {
-            var records = group.SelectMany(r => r.Batch.Records).ToList();
-            outcomes = await _store.CommitIntakeAsync(new(items, checkpoints) { Records = records }, CancellationToken.None).ConfigureAwait(false);
+            var merged = new IntakeBatch(items, checkpoints)
+            {
+                Records = [.. group.SelectMany(r => r.Batch.Records)],
+                Quarantine = [.. group.SelectMany(r => r.Batch.Quarantine)],
+            };
+            outcomes = await _store.CommitIntakeAsync(merged, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

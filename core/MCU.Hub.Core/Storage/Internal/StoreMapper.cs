@@ -2,6 +2,7 @@ using LiteDB;
 using MCU.Hub.Events;
 using MCU.Hub.Messages;
 using MCU.Hub.Outbox;
+using MCU.Hub.Quarantine;
 using MCU.Hub.Records;
 
 namespace MCU.Hub.Storage.Internal;
@@ -21,6 +22,7 @@ internal static class StoreMapper
         mapper.Entity<CheckpointDocument>().Id(c => c.Channel, autoId: false);
         mapper.Entity<StoredRecord>().Id(r => r.Id, autoId: false);
         mapper.Entity<OutboxDelivery>().Id(d => d.Id, autoId: false);
+        mapper.Entity<QuarantinedItem>().Id(q => q.Id, autoId: false);
         return mapper;
     }
 
