@@ -78,6 +78,7 @@ public static partial class McuHubHost
         app.MapGrpcService<DeliveryGrpcService>();
         app.MapGrpcService<RuleGrpcService>();
         app.MapGrpcService<QuarantineGrpcService>();
+        app.MapGrpcService<ImportGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -13,6 +13,11 @@ public sealed class McuHubHostOptions
     [Required]
     public string PluginsPath { get; set; } = "plugins";
 
+    /// <summary>Gets or sets the largest export file accepted for import, in bytes.</summary>
+    /// <value>The default is 100 MiB.</value>
+    [Range(1024, 2L * 1024 * 1024 * 1024)]
+    public long MaxImportBytes { get; set; } = 100L * 1024 * 1024;
+
     /// <summary>Gets or sets how replies are delivered back to the channels.</summary>
     [Required]
     public OutboxOptions Outbox { get; set; } = new();

@@ -7,6 +7,12 @@ public sealed record ImportParseResult(IReadOnlyList<InboundItem> Items, IReadOn
 {
     /// <summary>Gets records read from the file (poll results ...).</summary>
     public IReadOnlyList<ChannelRecord> Records { get; init; } = [];
+
+    /// <summary>
+    /// Gets the file row of each item of <see cref="Items"/> (same order), so that the hub's own refusals of an item
+    /// name the row too; empty when the importer does not say.
+    /// </summary>
+    public IReadOnlyList<int> ItemRows { get; init; } = [];
 }
 
 /// <summary>A bad row of an imported file.</summary>

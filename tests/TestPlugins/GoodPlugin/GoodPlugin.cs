@@ -20,6 +20,7 @@ public sealed class GoodPlugin : IChannelPlugin
         var invalidEvery = int.TryParse(configuration["InvalidEvery"], out var i) ? i : 0;
         var unreadableEvery = int.TryParse(configuration["UnreadableEvery"], out var u) ? u : 0;
         services.AddKeyedSingleton<IChannelConnector>(Descriptor.Code, new CountingConnector(total, invalidEvery, unreadableEvery));
+        services.AddKeyedSingleton<IChannelImporter>(Descriptor.Code, new LinesImporter());
     }
 }
 
@@ -61,4 +62,36 @@ internal sealed class CountingConnector(int total, int invalidEvery, int unreada
 
     public Task<ReplyReceipt> SendReplyAsync(ChannelReply reply, CancellationToken cancellationToken) =>
         Task.FromResult(new ReplyReceipt(reply.IdempotencyKey));
+}
+
+/// <summary>Reads «id;text» lines after a header line «id;text»; a file without that header is refused.</summary>
+internal sealed class LinesImporter : IChannelImporter
+{
+    public IReadOnlyList<string> Extensions { get; } = [".txt"];
+
+    public async Task<ImportParseResult> ParseAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(content);
+        if (await reader.ReadLineAsync(cancellationToken) != "id;text")
+            throw new ImportFormatException("нет строки заголовка «id;text»");
+        var items = new List<InboundItem>();
+        var rows = new List<int>();
+        var errors = new List<ImportRowError>();
+        var row = 1;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            row++;
+            var parts = line.Split(';', 2);
+            if (parts.Length != 2 || parts[0].Length == 0)
+            {
+                errors.Add(new ImportRowError(row, "id", "нет идентификатора"));
+                continue;
+            }
+
+            items.Add(new InboundItem { ExternalId = parts[0], Text = parts[1], CreatedAt = new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.FromHours(3)) });
+            rows.Add(row);
+        }
+
+        return new ImportParseResult(items, errors) { ItemRows = rows };
+    }
 }
