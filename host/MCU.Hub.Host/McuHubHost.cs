@@ -3,6 +3,7 @@ using MCU.Hub.Host.Channels;
 using MCU.Hub.Host.Grpc;
 using MCU.Hub.Host.Plugins;
 using Microsoft.Extensions.Http.Resilience;
+using System.Threading.RateLimiting;
 using Polly;
 
 namespace MCU.Hub.Host;
@@ -100,6 +101,20 @@ public static partial class McuHubHost
                 Delay = options.RetryDelay,
                 ShouldHandle = options.MaxRetries == 0 ? _ => PredicateResult.False() : new HttpRetryStrategyOptions().ShouldHandle,
             });
+            if (options.MaxRequestsPerSecond > 0)
+            {
+                // Each attempt waits for a token, so retries never burst past what the external system allows.
+                pipeline.AddRateLimiter(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.MaxRequestsPerSecond,
+                    TokensPerPeriod = options.MaxRequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 10_000,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    AutoReplenishment = true,
+                }));
+            }
+
             pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 FailureRatio = 0.5,

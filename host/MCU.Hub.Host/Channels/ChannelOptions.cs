@@ -34,6 +34,11 @@ public sealed class ChannelOptions
     /// <value>The default is 1 second.</value>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Gets or sets the most HTTP requests per second to the external system (attempts and retries alike); 0 for no limit.</summary>
+    /// <value>The default is 10: external platforms throttle integrators, and the hub's traffic is small.</value>
+    [Range(0, 10_000)]
+    public int MaxRequestsPerSecond { get; set; } = 10;
+
     /// <summary>Gets or sets how long the circuit stays open (no calls at all) once half the calls of a window failed.</summary>
     /// <value>The default is 30 seconds.</value>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
