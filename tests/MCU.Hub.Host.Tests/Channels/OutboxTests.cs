@@ -13,7 +13,8 @@ public sealed class OutboxTests
         ["McuHub:Host:Outbox:RetryDelay"] = "00:00:00.100",
         ["McuHub:Host:Outbox:MaxAttempts"] = "3",
         ["McuHub:Channels:pos:Enabled"] = "true",
-        ["McuHub:Channels:pos:PollInterval"] = "00:00:00.200",
+        // One pull takes every message; a long pause after it keeps polls from taking the failures meant for answers.
+        ["McuHub:Channels:pos:PollInterval"] = "00:10:00",
         ["McuHub:Channels:pos:MaxRetries"] = "0",
         ["McuHub:Channels:pos:Settings:BaseAddress"] = emulator.BaseAddress.AbsoluteUri,
     };
