@@ -56,7 +56,10 @@ var databasePath = builder.Configuration["McuHub:DatabasePath"]!;
 if (!keepData)
 {
     foreach (var file in new[] { databasePath, Path.ChangeExtension(databasePath, null) + "-log" + Path.GetExtension(databasePath) })
-        File.Delete(file);
+    {
+        if (File.Exists(file))
+            File.Delete(file);
+    }
 }
 
 var app = McuHubHost.Build(builder);
