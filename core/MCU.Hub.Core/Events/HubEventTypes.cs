@@ -26,4 +26,7 @@ public static class HubEventTypes
 
     /// <summary>An escalation level was raised for a message (reminder, deadline reached, overdue).</summary>
     public const string Escalated = "message.escalated";
+
+    /// <summary>A message's category was changed; routing and the deadline ran again.</summary>
+    public const string CategoryChanged = "message.category_changed";
 }

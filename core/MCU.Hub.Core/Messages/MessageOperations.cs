@@ -1,5 +1,8 @@
 using MCU.Hub.Channels;
 using MCU.Hub.Deadlines;
+using MCU.Hub.Directories;
+using MCU.Hub.Routing;
+using MCU.Hub.Routing.Internal;
 using MCU.Hub.Events;
 using MCU.Hub.Intake;
 using MCU.Hub.Outbox;
@@ -21,6 +24,8 @@ public sealed class MessageOperations
     private readonly ChannelRegistry _channels;
     private readonly IDeadlinePolicy _deadlines;
     private readonly DeadlineCalculator _calculator;
+    private readonly IMessageRouter _router;
+    private readonly HubDirectory _directory;
 
     /// <summary>Creates the operations.</summary>
     /// <param name="store">The store.</param>
@@ -30,8 +35,21 @@ public sealed class MessageOperations
     /// <param name="options">The engine options.</param>
     /// <param name="deadlines">The deadline policies.</param>
     /// <param name="calculator">The deadline calculator.</param>
-    public MessageOperations(IHubStore store, ChannelRegistry channels, HubEventFeed feed, TimeProvider time, IOptions<McuHubOptions> options, IDeadlinePolicy deadlines, DeadlineCalculator calculator)
+    /// <param name="router">The router that re-routes a message whose category changed.</param>
+    /// <param name="directory">The directory with the category tree.</param>
+    public MessageOperations(
+        IHubStore store,
+        ChannelRegistry channels,
+        HubEventFeed feed,
+        TimeProvider time,
+        IOptions<McuHubOptions> options,
+        IDeadlinePolicy deadlines,
+        DeadlineCalculator calculator,
+        IMessageRouter router,
+        HubDirectory directory)
     {
+        _router = router;
+        _directory = directory;
         _deadlines = deadlines;
         _calculator = calculator;
         _store = store;
@@ -148,6 +166,107 @@ public sealed class MessageOperations
             var e = new HubEvent { Type = HubEventTypes.DeadlineExtended, MessageId = message.Id, Channel = message.Channel, At = now, Summary = $"Срок продлён: {reason}" };
             return (entry, e, ReplyKind.None);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a message's category (the МЦУ specialist corrects the classification), then runs routing and the
+    /// deadline again for the new category. Each leg — category, routing, deadline — is its own history entry, so both
+    /// the old and the new routing stay visible.
+    /// </summary>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="category">The new category or block code.</param>
+    /// <param name="reason">Why, for the history.</param>
+    /// <param name="actor">Who changed it.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The changed message.</returns>
+    /// <exception cref="HubValidationException">An unknown category, the same category, or a closed message.</exception>
+    /// <exception cref="MessageNotFoundException">There is no such message.</exception>
+    public async Task<HubMessage> ChangeCategoryAsync(string messageId, string category, string? reason, string actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(messageId))
+            throw new HubValidationException("id", "идентификатор сообщения не указан");
+        if (_directory.FindCategory(category ?? "") is null)
+            throw new HubValidationException("category", $"неизвестная категория '{category}'");
+
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            var message = await _store.GetMessageAsync(messageId, cancellationToken).ConfigureAwait(false)
+                ?? throw new MessageNotFoundException(messageId);
+            if (!MessageStatusTransitions.IsOpen(message.Status))
+                throw new HubValidationException("status", $"категорию закрытого сообщения (статус {message.Status}) не меняют");
+            if (message.Category == category)
+                throw new HubValidationException("category", $"у сообщения уже категория '{category}'");
+
+            var now = _time.GetUtcNow();
+            var version = message.Version;
+            var history = new List<MessageHistoryEntry>();
+            var events = new List<HubEvent>();
+            var oldBlock = message.Block;
+            var oldCategory = message.Category;
+            (message.Category, message.Block) = (category, _directory.BlockOf(category!));
+            history.Add(new MessageHistoryEntry
+            {
+                MessageId = message.Id, At = now, Actor = actor, Action = "category", Comment = reason,
+                Changes = [FieldChange.Of("category", oldCategory, message.Category), FieldChange.Of("block", oldBlock, message.Block)],
+            });
+
+            // Routing runs again as for a new message; a rule's deadline policy applies only if a rule chooses one now.
+            var keepChannelDeadline = message.DeadlinePolicy == ConfiguredDeadlinePolicy.ChannelPolicy;
+            var oldPolicy = message.DeadlinePolicy;
+            if (!keepChannelDeadline)
+                message.DeadlinePolicy = null;
+            var decision = _router.Route(message);
+            var applied = RoutingApplier.Apply(message, decision);
+            if (decision.Recipients.Count == 0 && message.Recipients.Count > 0)
+            {
+                var routedChanges = new List<FieldChange> { FieldChange.Of("recipients", message.Recipients, null) };
+                message.Recipients = [];
+                if (message.Status is MessageStatus.Routed or MessageStatus.Returned)
+                {
+                    routedChanges.Add(FieldChange.Of("status", message.Status, MessageStatus.New));
+                    message.Status = MessageStatus.New;
+                }
+
+                history.Add(new MessageHistoryEntry
+                {
+                    MessageId = message.Id, At = now, Actor = "system", Action = "routed", Comment = "Ни одно автоправило не подошло для новой категории — ручная сортировка",
+                    Changes = [.. routedChanges, .. applied?.Changes ?? []],
+                });
+            }
+            else if (applied is not null)
+            {
+                history.Add(new MessageHistoryEntry { MessageId = message.Id, At = now, Actor = "system", Action = applied.Action, Comment = applied.Comment, Changes = [.. applied.Changes] });
+                if (applied.Routed)
+                    events.Add(new HubEvent { Type = HubEventTypes.Routed, MessageId = message.Id, Channel = message.Channel, At = now, Summary = $"Направлено: {string.Join(", ", message.Recipients)}" });
+            }
+
+            if (!keepChannelDeadline)
+            {
+                var oldDue = message.DueAt;
+                var deadline = _deadlines.Compute(message, null);
+                (message.DueAt, message.DeadlinePolicy) = (deadline.DueAt, deadline.Policy);
+                if (oldDue != message.DueAt || oldPolicy != message.DeadlinePolicy)
+                {
+                    message.Escalations = [];
+                    history.Add(new MessageHistoryEntry
+                    {
+                        MessageId = message.Id, At = now, Actor = "system", Action = "deadline", Comment = $"Срок по политике «{deadline.Policy}» после смены категории",
+                        Changes = [FieldChange.Of("due_at", oldDue, message.DueAt), FieldChange.Of("deadline_policy", oldPolicy, message.DeadlinePolicy)],
+                    });
+                    events.Add(new HubEvent { Type = HubEventTypes.DeadlineChanged, MessageId = message.Id, Channel = message.Channel, At = now, Summary = "Срок пересчитан после смены категории" });
+                }
+            }
+
+            events.Insert(0, new HubEvent { Type = HubEventTypes.CategoryChanged, MessageId = message.Id, Channel = message.Channel, At = now, Summary = $"Категория: {oldCategory} → {category}" });
+            message.UpdatedAt = now;
+            if (await _store.UpdateMessageAsync(message, version, new MessageUpdate(history, events, []), cancellationToken).ConfigureAwait(false))
+            {
+                _feed.Publish(events.Max(e => e.Sequence));
+                return message;
+            }
+        }
+
+        throw new InvalidOperationException($"Сообщение '{messageId}' одновременно изменяется другими; повторите позже.");
     }
 
     /// <summary>

@@ -98,6 +98,13 @@ internal sealed class MessageGrpcService(
         return ProtoMapper.ToProto(message);
     }
 
+    public override async Task<Message> ChangeCategory(ChangeCategoryRequest request, ServerCallContext context)
+    {
+        await FindAsync(request.Id, context.CancellationToken);
+        var message = await operations.ChangeCategoryAsync(request.Id, request.Category, Empty(request.Reason), Actor, context.CancellationToken);
+        return ProtoMapper.ToProto(message);
+    }
+
     public override async Task<Message> ExtendDeadline(ExtendDeadlineRequest request, ServerCallContext context)
     {
         await FindAsync(request.Id, context.CancellationToken);

@@ -105,3 +105,43 @@ public sealed class MessageOperationsTests
         Assert.Equal(stored.Version, statusEntries);
     }
 }
+
+public sealed class ChangeCategoryTests
+{
+    [Fact]
+    public async Task ChangeCategoryAsync_ToAnotherRuledCategory_ReroutesRecomputesAndKeepsBothLegs()
+    {
+        // The ЖКХ rule puts its messages on the fast-track deadline policy.
+        await using var hub = new TestHub(o => o.Rules[1].DeadlinePolicy = "fast-track");
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("C-1"), "test", CancellationToken.None)).MessageId!;
+        var before = (await hub.Get<IHubStore>().GetMessageAsync(id, CancellationToken.None))!;
+
+        var changed = await hub.Get<MessageOperations>().ChangeCategoryAsync(id, "heating", "на самом деле не греют батареи", "specialist", CancellationToken.None);
+
+        Assert.Equal("roads-dept", Assert.Single(before.Recipients));
+        Assert.Equal(("heating", "housing-utilities"), (changed.Category, changed.Block));
+        Assert.Equal(["utilities"], changed.Recipients);
+        Assert.Equal("ЖКХ", changed.RoutedByRule);
+        Assert.Equal("fast-track", changed.DeadlinePolicy);
+        Assert.True(changed.DueAt < before.DueAt);
+        var history = await hub.Get<IHubStore>().GetHistoryAsync(id, CancellationToken.None);
+        Assert.Equal(["received", "classified", "routed", "deadline", "category", "routed", "deadline"], history.Select(h => h.Action));
+        Assert.Contains(history[5].Changes, c => c is { Field: "recipients", Old: "roads-dept", New: "utilities" });
+        Assert.Equal("specialist", history[4].Actor);
+        Assert.Contains(history[4].Changes, c => c is { Field: "category", Old: "road-repair", New: "heating" });
+    }
+
+    [Fact]
+    public async Task ChangeCategoryAsync_ToACategoryNoRuleCovers_ReturnsTheMessageToManualTriage()
+    {
+        await using var hub = new TestHub();
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("C-2"), "test", CancellationToken.None)).MessageId!;
+
+        var changed = await hub.Get<MessageOperations>().ChangeCategoryAsync(id, "education", null, "specialist", CancellationToken.None);
+
+        Assert.Empty(changed.Recipients);
+        Assert.Equal(MessageStatus.New, changed.Status);
+        var unknown = await Assert.ThrowsAsync<HubValidationException>(() => hub.Get<MessageOperations>().ChangeCategoryAsync(id, "astrology", null, "x", CancellationToken.None));
+        Assert.Equal("category", unknown.Field);
+    }
+}
