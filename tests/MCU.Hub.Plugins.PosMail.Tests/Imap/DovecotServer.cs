@@ -121,14 +121,28 @@ internal sealed class DovecotServer : IAsyncDisposable
         throw last!;
     }
 
-    /// <summary>Changes the user's password, so that logins with <see cref="Password"/> fail; <see langword="false"/> restores it.</summary>
-    /// <remarks>Dovecot re-reads a passwd-file when its size or time changes; the two passwords differ in length.</remarks>
-    public void RefuseLogins(bool refuse)
+    /// <summary>
+    /// Changes the user's password, so that logins with <see cref="Password"/> are refused; <see langword="false"/>
+    /// restores it. Returns once the server answers logins the new way.
+    /// </summary>
+    /// <remarks>
+    /// Dovecot notices a changed passwd-file on a later lookup, not necessarily the next one: the change is confirmed
+    /// with probe logins before returning, so the test that follows sees it.
+    /// </remarks>
+    public async Task RefuseLoginsAsync(bool refuse)
     {
         var path = Path.Combine(_root, "passwd");
         var next = path + ".next";
-        File.WriteAllText(next, PasswdLine(_root, _identity, refuse ? WrongPassword : Password));
+        await File.WriteAllTextAsync(next, PasswdLine(_root, _identity, refuse ? WrongPassword : Password));
         File.Move(next, path, overwrite: true);
+
+        var stopwatch = Stopwatch.StartNew();
+        while (await CanLogInAsync() == refuse)
+        {
+            if (stopwatch.Elapsed > TimeSpan.FromSeconds(10))
+                throw new InvalidOperationException($"Dovecot still {(refuse ? "accepts" : "refuses")} the password 10 s after the passwd-file changed. Its log:\n{ReadLog()}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Delivers mails into <paramref name="folder"/> with IMAP APPEND, creating the folder when needed.</summary>
@@ -201,6 +215,22 @@ internal sealed class DovecotServer : IAsyncDisposable
         catch (IOException)
         {
             // A child that was still closing a file; the folder is in the temporary directory anyway.
+        }
+    }
+
+    private async Task<bool> CanLogInAsync()
+    {
+        using var client = new ImapClient { Timeout = 10_000 };
+        await client.ConnectAsync(Host, Port, SecureSocketOptions.None);
+        try
+        {
+            await client.AuthenticateAsync(UserName, Password);
+            await client.DisconnectAsync(quit: true);
+            return true;
+        }
+        catch (AuthenticationException)
+        {
+            return false;
         }
     }
 
