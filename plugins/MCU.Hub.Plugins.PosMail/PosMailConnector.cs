@@ -46,6 +46,8 @@ public sealed class PosMailConnector : IChannelConnector, IRawItemParser
     /// <param name="logger">The log.</param>
     public PosMailConnector(IOptions<PosMailOptions> options, ILogger<PosMailConnector> logger)
     {
+        // Russian mail still comes in windows-1251 and koi8-r, which .NET decodes only with the code-page provider.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         _options = options.Value;
         _logger = logger;
         _parser = new NotificationParser(_options);

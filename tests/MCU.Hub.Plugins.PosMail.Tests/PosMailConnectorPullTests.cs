@@ -135,6 +135,47 @@ public sealed class PosMailConnectorPullTests(DovecotFixture fixture)
     }
 
     [Fact]
+    public async Task PullAsync_EightBitWindows1251Mail_IsDecoded()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var notification = Notification.Sample(120);
+        var mail = notification.ToPlainMail();
+        var part = (TextPart)mail.Body!;
+        part.SetText("windows-1251", part.Text);
+        part.ContentTransferEncoding = ContentEncoding.EightBit;
+        await Server.DeliverAsync("cp1251", [mail]);
+        using var services = Build("cp1251");
+
+        var item = Assert.Single((await services.Connector(new PosMailPlugin()).PullAsync(new PullRequest(null, 10), None)).Items);
+
+        Assert.Equal(notification.Number, item.ExternalId);
+        Assert.Equal(notification.Text, item.Text);
+        Assert.Equal(notification.ProblemAddress, item.Address);
+    }
+
+    [Fact]
+    public async Task PullAsync_UnreadableEightBitKoi8Mail_QuarantinesAsSevenBitMimeThatParseReadsAgain()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var part = new TextPart(TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.EightBit };
+        part.SetText("koi8-r", "Номер сообщения: 412000777\nЗаявитель: Сидоров Иван\n");
+        var mail = new MimeMessage { Subject = "Уведомление", Date = new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.FromHours(3)), Body = part };
+        mail.From.Add(new MailboxAddress("ПОС", "noreply@pos.example.ru"));
+        await Server.DeliverAsync("koi8", [mail]);
+        using var services = Build("koi8");
+        var connector = services.Connector(new PosMailPlugin());
+
+        var failure = Assert.Single((await connector.PullAsync(new PullRequest(null, 10), None)).Failures);
+
+        Assert.Equal("412000777", failure.ExternalId);
+        Assert.All(failure.RawPayload, c => Assert.True(c < 128, "the payload of a non-UTF-8 mail is re-encoded as 7-bit MIME"));
+        using var stored = new MemoryStream(System.Text.Encoding.ASCII.GetBytes(failure.RawPayload));
+        Assert.Contains("Сидоров Иван", (await MimeMessage.LoadAsync(stored)).TextBody, StringComparison.Ordinal);
+        var replay = Assert.Throws<InvalidDataException>(() => ((IRawItemParser)connector).Parse(failure.RawPayload));
+        Assert.Contains("«Текст сообщения:»", replay.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PullAsync_NoNumberAnywhere_UsesTheMessageId()
     {
         var message = new MimeMessage { Subject = "Новое сообщение на платформе", Date = new DateTimeOffset(2025, 4, 1, 10, 0, 0, TimeSpan.FromHours(3)), MessageId = "n1@pos.example.ru" };
