@@ -92,7 +92,7 @@ public sealed class PosMailParseTests
     [Fact]
     public void Parse_PlainTableWithValuesOnTheNextLine_ReadsThem()
     {
-        var text = "Сообщение № 412000557\nКатегория:\nЭкология\nМесто проблемы:\nберег реки у моста\nТекст сообщения:\nСвалка на берегу.\nПахнет.\n\n-- \nЭто письмо сформировано автоматически";
+        var text = "Сообщение № 412000557\n*Категория*:\nЭкология\nМесто проблемы:\nберег реки у моста\nТекст сообщения:\nСвалка на берегу.\nПахнет.\n\n-- \nЭто письмо сформировано автоматически";
 
         var item = Connector().Parse(Mail(new TextPart(TextFormat.Plain) { Text = text }));
 

@@ -58,8 +58,8 @@ internal sealed class LabelReader
             AppendLabel(pattern, labels[i]);
         }
 
-        // The value follows a colon or, in a table rendered as text, a cell border.
-        pattern.Append(@")[ ]{0,8}(:|\t)[ \t:]{0,8}(?<value>.*)$");
+        // The value follows a colon or, in a table rendered as text, a cell border; "*Телефон*:" is bold rendered as text.
+        pattern.Append(@")[ *_]{0,8}(:|\t)[ \t:*_]{0,8}(?<value>.*)$");
         return pattern.ToString();
     }
 
