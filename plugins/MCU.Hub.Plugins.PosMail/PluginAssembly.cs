@@ -1,0 +1,3 @@
+using MCU.Hub;
+
+[assembly: ChannelPluginContract(ContractVersion.Major, ContractVersion.Minor)]
