@@ -162,8 +162,8 @@ public sealed class PosConnector : IChannelConnector, IRawItemParser
             Address = string.IsNullOrWhiteSpace(message.Address) ? null : message.Address,
             Latitude = latitude,
             Longitude = longitude,
-            SourceCategory = message.Category is null ? null : MapCategory(message.Category.Name),
-            SourceSubcategory = message.Subcategory is null ? null : MapSubcategory(message.Category?.Name, message.Subcategory.Name),
+            SourceCategory = message.Category is null ? null : PosNames.Category(_options, message.Category.Name),
+            SourceSubcategory = message.Subcategory is null ? null : PosNames.Subcategory(_options, message.Category?.Name, message.Subcategory.Name),
             DueAt = message.Deadline,
             Attachments = message.Photos?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!).ToArray() ?? [],
             Metadata = metadata,
@@ -184,14 +184,6 @@ public sealed class PosConnector : IChannelConnector, IRawItemParser
         author is null || (string.IsNullOrWhiteSpace(author.Name) && string.IsNullOrWhiteSpace(author.Phone) && string.IsNullOrWhiteSpace(author.Email))
             ? null
             : new AuthorInfo { Name = author.Name, Phone = author.Phone, Email = author.Email };
-
-    private string MapCategory(string name) =>
-        _options.CategoryMap.TryGetValue(name, out var mapped) ? mapped : name;
-
-    private string MapSubcategory(string? category, string name) =>
-        category is not null && _options.CategoryMap.TryGetValue(category + "/" + name, out var qualified) ? qualified
-        : _options.CategoryMap.TryGetValue(name, out var mapped) ? mapped
-        : name;
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
     {
