@@ -132,7 +132,7 @@ public sealed class IncidentManagementConnector : IChannelConnector, IRawItemPar
         if (string.IsNullOrWhiteSpace(incident.PostUrl))
             throw new InvalidDataException($"{where}.post_url is empty.");
 
-        var network = _options.NetworkMap.TryGetValue(incident.Network, out var mappedNetwork) ? mappedNetwork : incident.Network;
+        var network = IncidentNames.Network(_options, incident.Network);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["network"] = network,
@@ -185,8 +185,8 @@ public sealed class IncidentManagementConnector : IChannelConnector, IRawItemPar
             Address = string.IsNullOrWhiteSpace(incident.Address) ? null : incident.Address,
             Latitude = latitude,
             Longitude = longitude,
-            SourceCategory = string.IsNullOrEmpty(incident.Category) ? null : MapName(incident.Category),
-            SourceSubcategory = string.IsNullOrEmpty(incident.Topic) ? null : MapTopic(incident.Category, incident.Topic),
+            SourceCategory = string.IsNullOrEmpty(incident.Category) ? null : IncidentNames.Name(_options, incident.Category),
+            SourceSubcategory = string.IsNullOrEmpty(incident.Topic) ? null : IncidentNames.Topic(_options, incident.Category, incident.Topic),
             DueAt = dueAt,
             Attachments = incident.Attachments?.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToArray() ?? [],
             Metadata = metadata,
@@ -197,13 +197,6 @@ public sealed class IncidentManagementConnector : IChannelConnector, IRawItemPar
         author is null || string.IsNullOrWhiteSpace(author.Name)
             ? null
             : new AuthorInfo { Name = author.Name, IsOrganisation = author.IsOrganisation };
-
-    private string MapName(string name) =>
-        _options.CategoryMap.TryGetValue(name, out var mapped) ? mapped : name;
-
-    private string MapTopic(string? category, string topic) =>
-        category is { Length: > 0 } && _options.CategoryMap.TryGetValue(category + "/" + topic, out var qualified) ? qualified
-        : MapName(topic);
 
     private static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 }
