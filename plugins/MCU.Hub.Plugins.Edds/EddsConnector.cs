@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using MCU.Hub.Channels;
+using MCU.Hub.Plugins.Common;
 using MCU.Hub.Plugins.Edds.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,13 +21,15 @@ namespace MCU.Hub.Plugins.Edds;
 /// </para>
 /// <para>
 /// Failure semantics: any non-success status throws <see cref="HttpRequestException"/> with
-/// <see cref="HttpRequestException.StatusCode"/> set; a body that does not match the contract throws
-/// <see cref="InvalidDataException"/> naming the field. Nothing is retried here: the host's pipeline on the named
-/// client <c>"edds"</c> retries.
+/// <see cref="HttpRequestException.StatusCode"/> set; a page whose envelope does not match the contract (not JSON, no
+/// <c>items</c> array, no <c>next_cursor</c> or <c>has_more</c>) throws <see cref="InvalidDataException"/> naming the
+/// field. Nothing is retried here: the host's pipeline on the named client <c>"edds"</c> retries. A single card that
+/// cannot be read is not thrown: it goes to <see cref="PullResult.Failures"/> with its raw JSON (neither its record nor
+/// its item is returned) and the rest of the page is kept; <see cref="Parse"/> reads such a payload again after a fix.
 /// </para>
 /// <para>Thread-safety: safe for concurrent use; it keeps no state between calls.</para>
 /// </remarks>
-public sealed class EddsConnector : IChannelConnector
+public sealed class EddsConnector : IChannelConnector, IRawItemParser
 {
     /// <summary>The record type of a card.</summary>
     public const string CallRecordType = "call";
@@ -54,7 +58,7 @@ public sealed class EddsConnector : IChannelConnector
     /// At most <c>min(MaxItems, PageSize)</c> card versions are read; each gives one record and at most one item.
     /// </remarks>
     /// <exception cref="HttpRequestException">The feed answered with a non-success status, or the transport failed.</exception>
-    /// <exception cref="InvalidDataException">The answer does not match the contract; the message names the field.</exception>
+    /// <exception cref="InvalidDataException">The page's envelope does not match the contract; the message names the field.</exception>
     public async Task<PullResult> PullAsync(PullRequest request, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxItems, 1, nameof(request));
@@ -69,29 +73,77 @@ public sealed class EddsConnector : IChannelConnector
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await ContractHttp.EnsureSuccessAsync(response, ListOperation, cancellationToken);
         var feed = await ContractHttp.ReadAsync(response, EddsJsonContext.Default.CardFeedDto, ListOperation, cancellationToken);
+        if (feed.NextCursor.Length == 0 && feed.Items.Count > 0)
+            throw ContractHttp.Broken(ListOperation, "next_cursor", "is empty although the page has items");
 
         var records = new List<ChannelRecord>(feed.Items.Count);
         var items = new List<InboundItem>();
+        var failures = new List<InboundFailure>();
         for (var i = 0; i < feed.Items.Count; i++)
         {
-            var card = feed.Items[i];
-            var at = $"items[{i.ToString(CultureInfo.InvariantCulture)}]";
-            if (string.IsNullOrWhiteSpace(card.Id))
-                throw ContractHttp.Broken(ListOperation, at + ".id", "is empty");
-            if (string.IsNullOrWhiteSpace(card.Type))
-                throw ContractHttp.Broken(ListOperation, at + ".type", "is empty");
-
-            var services = card.Services?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => MapService(s!)).ToArray() ?? [];
-            records.Add(MapRecord(card, services));
-            if (NeedsMunicipalRecipient(card))
-                items.Add(MapItem(card, services));
+            var raw = feed.Items[i];
+            try
+            {
+                var card = ReadCard(raw, $"{ContractHttp.System} {ListOperation}: {RawItems.At(i)}");
+                var services = MapServices(card);
+                var record = MapRecord(card, services);
+                var item = NeedsMunicipalRecipient(card) ? MapItem(card, services) : null;
+                records.Add(record);
+                if (item is not null)
+                    items.Add(item);
+            }
+            catch (InvalidDataException ex)
+            {
+                var failure = new InboundFailure { ExternalId = RawItems.PeekId(raw), RawPayload = raw.GetRawText(), Reason = ex.Message };
+                failures.Add(failure);
+                Log.CardFailed(_logger, failure.ExternalId, failure.Reason);
+            }
         }
 
         // A page that claims more but brings nothing would make the host pull in a tight loop.
-        var hasMore = feed.HasMore && records.Count > 0;
-        Log.Pulled(_logger, records.Count, items.Count, limit, hasMore);
-        return new PullResult(items, string.IsNullOrEmpty(feed.NextCursor) ? request.Checkpoint : feed.NextCursor, hasMore) { Records = records };
+        var hasMore = feed.HasMore && feed.Items.Count > 0;
+        Log.Pulled(_logger, records.Count, items.Count, failures.Count, limit, hasMore);
+        return new PullResult(items, feed.NextCursor.Length == 0 ? request.Checkpoint : feed.NextCursor, hasMore) { Records = records, Failures = failures };
     }
+
+    /// <summary>
+    /// Reads a card that <see cref="PullAsync"/> once reported in <see cref="PullResult.Failures"/> and gives its
+    /// emergency-call item, with the same mapping.
+    /// </summary>
+    /// <param name="rawPayload">The card's JSON, as quarantined.</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="InvalidDataException">
+    /// The payload still breaks the contract (the message names the field), or the card needs no municipal recipient: such
+    /// a card yields only a <c>call</c> record, which this interface cannot return.
+    /// </exception>
+    public InboundItem Parse(string rawPayload)
+    {
+        const string Where = ContractHttp.System + " card";
+        var card = ReadCard(rawPayload, Where);
+        if (!NeedsMunicipalRecipient(card))
+        {
+            throw new InvalidDataException(
+                $"{Where} {card.Id}: needs_municipal_response is not set and neither type nor category is listed in MunicipalTypes (or no_response_reason is set), so the card yields a call record only, not an item.");
+        }
+
+        return MapItem(card, MapServices(card));
+    }
+
+    private static CardDto ReadCard(JsonElement raw, string where) => Check(RawItems.Read(raw, EddsJsonContext.Default.CardDto, where), where);
+
+    private static CardDto ReadCard(string raw, string where) => Check(RawItems.Read(raw, EddsJsonContext.Default.CardDto, where), where);
+
+    private static CardDto Check(CardDto card, string where)
+    {
+        if (string.IsNullOrWhiteSpace(card.Id))
+            throw new InvalidDataException($"{where}.id is empty.");
+        if (string.IsNullOrWhiteSpace(card.Type))
+            throw new InvalidDataException($"{where}.type is empty.");
+        return card;
+    }
+
+    private string[] MapServices(CardDto card) =>
+        card.Services?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => MapService(s!)).ToArray() ?? [];
 
     /// <inheritdoc />
     /// <exception cref="NotSupportedException">Always: the ЕДДС feed takes nothing back; the channel only polls.</exception>

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using MCU.Hub.Channels;
+using MCU.Hub.Plugins.Common;
 using MCU.Hub.Plugins.GovPublics.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,10 +16,13 @@ namespace MCU.Hub.Plugins.GovPublics;
 /// <remarks>
 /// <para>
 /// Failure semantics: any non-success status throws <see cref="HttpRequestException"/> with
-/// <see cref="HttpRequestException.StatusCode"/> set; a body that does not match the contract throws
-/// <see cref="InvalidDataException"/> naming the field. Nothing is retried here: the host's pipeline on the named
-/// client <c>"gov-publics"</c> retries. A failure after the pages were read loses nothing: the checkpoint was not
-/// returned, so the next pull reads the same pages again and the hub keeps the newest version of each record.
+/// <see cref="HttpRequestException.StatusCode"/> set; a feed page whose envelope does not match the contract (not JSON,
+/// no <c>items</c> array, no <c>next_cursor</c> or <c>has_more</c>) throws <see cref="InvalidDataException"/> naming the
+/// field. Nothing is retried here: the host's pipeline on the named client <c>"gov-publics"</c> retries. A failure after
+/// the pages were read loses nothing: the checkpoint was not returned, so the next pull reads the same pages again and
+/// the hub keeps the newest version of each record. A single page version or publication that cannot be read is not
+/// thrown: it goes to <see cref="PullResult.Failures"/> with its raw JSON (the reason names the feed and the field) and
+/// the rest is kept. The channel brings records only, so the connector has no <see cref="IRawItemParser"/>.
 /// </para>
 /// <para>Thread-safety: safe for concurrent use; it keeps no state between calls.</para>
 /// </remarks>
@@ -53,7 +59,7 @@ public sealed class GovPublicsConnector : IChannelConnector
     /// </remarks>
     /// <exception cref="ArgumentException">The checkpoint was not made by this connector.</exception>
     /// <exception cref="HttpRequestException">The system answered with a non-success status, or the transport failed.</exception>
-    /// <exception cref="InvalidDataException">The answer does not match the contract; the message names the field.</exception>
+    /// <exception cref="InvalidDataException">A feed page's envelope does not match the contract; the message names the field.</exception>
     public async Task<PullResult> PullAsync(PullRequest request, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxItems, 1, nameof(request));
@@ -63,12 +69,13 @@ public sealed class GovPublicsConnector : IChannelConnector
         var client = _httpClientFactory.CreateClient(GovPublicsPlugin.Code);
 
         var pages = await GetAsync(client, "api/v1/pages", checkpoint.Pages, limit, GovPublicsJsonContext.Default.PageFeedDto, PagesOperation, cancellationToken);
+        CheckCursor(pages.NextCursor, pages.Items.Count, PagesOperation);
         var records = new List<ChannelRecord>(limit);
-        for (var i = 0; i < pages.Items.Count; i++)
-            records.Add(MapPage(pages.Items[i], i));
+        var failures = new List<InboundFailure>();
+        ReadAll(pages.Items, PagesOperation, GovPublicsJsonContext.Default.PageDto, MapPage, records, failures);
 
-        checkpoint = checkpoint with { Pages = string.IsNullOrEmpty(pages.NextCursor) ? checkpoint.Pages : pages.NextCursor };
-        var pageCount = records.Count;
+        checkpoint = checkpoint with { Pages = pages.NextCursor.Length == 0 ? checkpoint.Pages : pages.NextCursor };
+        var pageCount = pages.Items.Count;
 
         // Pages go first, so a publication's page is known no later than the publication itself.
         bool hasMore;
@@ -83,17 +90,18 @@ public sealed class GovPublicsConnector : IChannelConnector
         else
         {
             var publications = await GetAsync(client, "api/v1/publications", checkpoint.Publications, limit - pageCount, GovPublicsJsonContext.Default.PublicationFeedDto, PublicationsOperation, cancellationToken);
-            for (var i = 0; i < publications.Items.Count; i++)
-                records.Add(MapPublication(publications.Items[i], i));
+            CheckCursor(publications.NextCursor, publications.Items.Count, PublicationsOperation);
+            ReadAll(publications.Items, PublicationsOperation, GovPublicsJsonContext.Default.PublicationDto, MapPublication, records, failures);
 
-            checkpoint = checkpoint with { Publications = string.IsNullOrEmpty(publications.NextCursor) ? checkpoint.Publications : publications.NextCursor };
+            checkpoint = checkpoint with { Publications = publications.NextCursor.Length == 0 ? checkpoint.Publications : publications.NextCursor };
 
             // A feed that claims more but brings nothing would make the host pull in a tight loop.
             hasMore = publications.HasMore && publications.Items.Count > 0;
         }
 
-        Log.Pulled(_logger, pageCount, records.Count - pageCount, limit, hasMore);
-        return new PullResult([], checkpoint.Format(), hasMore) { Records = records };
+        var pageRecords = records.Count(r => r.Type == PageRecordType);
+        Log.Pulled(_logger, pageRecords, records.Count - pageRecords, failures.Count, limit, hasMore);
+        return new PullResult([], checkpoint.Format(), hasMore) { Records = records, Failures = failures };
     }
 
     /// <inheritdoc />
@@ -101,7 +109,7 @@ public sealed class GovPublicsConnector : IChannelConnector
     public Task<ReplyReceipt> SendReplyAsync(ChannelReply reply, CancellationToken cancellationToken) =>
         throw new NotSupportedException("«Госпаблики» takes no replies: the channel brings pages and publications only (capability Poll).");
 
-    private static async Task<T> GetAsync<T>(HttpClient client, string resource, string? after, int limit, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string operation, CancellationToken cancellationToken)
+    private static async Task<T> GetAsync<T>(HttpClient client, string resource, string? after, int limit, JsonTypeInfo<T> type, string operation, CancellationToken cancellationToken)
     {
         var limitText = limit.ToString(CultureInfo.InvariantCulture);
         var path = string.IsNullOrEmpty(after)
@@ -113,13 +121,44 @@ public sealed class GovPublicsConnector : IChannelConnector
         return await ContractHttp.ReadAsync(response, type, operation, cancellationToken);
     }
 
-    private ChannelRecord MapPage(PageDto page, int index)
+    private static void CheckCursor(string nextCursor, int count, string operation)
     {
-        var at = $"items[{index.ToString(CultureInfo.InvariantCulture)}]";
-        Require(PagesOperation, at + ".id", page.Id);
-        Require(PagesOperation, at + ".owner.id", page.Owner.Id);
-        Require(PagesOperation, at + ".network", page.Network);
-        Require(PagesOperation, at + ".url", page.Url);
+        if (nextCursor.Length == 0 && count > 0)
+            throw ContractHttp.Broken(operation, "next_cursor", "is empty although the page has items");
+    }
+
+    private void ReadAll<T>(
+        IReadOnlyList<JsonElement> items,
+        string operation,
+        JsonTypeInfo<T> type,
+        Func<T, string, ChannelRecord> map,
+        List<ChannelRecord> records,
+        List<InboundFailure> failures)
+        where T : class
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var raw = items[i];
+            var where = $"{ContractHttp.System} {operation}: {RawItems.At(i)}";
+            try
+            {
+                records.Add(map(RawItems.Read(raw, type, where), where));
+            }
+            catch (InvalidDataException ex)
+            {
+                var failure = new InboundFailure { ExternalId = RawItems.PeekId(raw), RawPayload = raw.GetRawText(), Reason = ex.Message };
+                failures.Add(failure);
+                Log.RecordFailed(_logger, failure.ExternalId, failure.Reason);
+            }
+        }
+    }
+
+    private ChannelRecord MapPage(PageDto page, string where)
+    {
+        Require(where + ".id", page.Id);
+        Require(where + ".owner.id", page.Owner.Id);
+        Require(where + ".network", page.Network);
+        Require(where + ".url", page.Url);
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -140,13 +179,12 @@ public sealed class GovPublicsConnector : IChannelConnector
         return new ChannelRecord { Type = PageRecordType, ExternalId = page.Id, OccurredAt = page.UpdatedAt, Fields = fields };
     }
 
-    private ChannelRecord MapPublication(PublicationDto publication, int index)
+    private ChannelRecord MapPublication(PublicationDto publication, string where)
     {
-        var at = $"items[{index.ToString(CultureInfo.InvariantCulture)}]";
-        Require(PublicationsOperation, at + ".id", publication.Id);
-        Require(PublicationsOperation, at + ".page_id", publication.PageId);
-        Require(PublicationsOperation, at + ".owner_id", publication.OwnerId);
-        Require(PublicationsOperation, at + ".network", publication.Network);
+        Require(where + ".id", publication.Id);
+        Require(where + ".page_id", publication.PageId);
+        Require(where + ".owner_id", publication.OwnerId);
+        Require(where + ".network", publication.Network);
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -160,7 +198,7 @@ public sealed class GovPublicsConnector : IChannelConnector
         };
         if (publication.ReportsOn is { } reference)
         {
-            Require(PublicationsOperation, at + ".reports_on.id", reference.Id);
+            Require(where + ".reports_on.id", reference.Id);
             fields["reports_on"] = reference.Id;
             if (!string.IsNullOrWhiteSpace(reference.Type))
                 fields["reports_on_type"] = reference.Type;
@@ -175,10 +213,10 @@ public sealed class GovPublicsConnector : IChannelConnector
         };
     }
 
-    private static void Require(string operation, string field, string value)
+    private static void Require(string field, string value)
     {
         if (string.IsNullOrWhiteSpace(value))
-            throw ContractHttp.Broken(operation, field, "is empty");
+            throw new InvalidDataException($"{field} is empty.");
     }
 
     private string MapOwner(string ownerId) => _options.OwnerMap.TryGetValue(ownerId, out var code) ? code : ownerId;

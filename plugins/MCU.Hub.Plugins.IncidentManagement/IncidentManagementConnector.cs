@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MCU.Hub.Channels;
+using MCU.Hub.Plugins.Common;
 using MCU.Hub.Plugins.IncidentManagement.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,13 +16,15 @@ namespace MCU.Hub.Plugins.IncidentManagement;
 /// <remarks>
 /// <para>
 /// Failure semantics: any non-success status throws <see cref="HttpRequestException"/> with
-/// <see cref="HttpRequestException.StatusCode"/> set; a body that does not match the contract throws
-/// <see cref="InvalidDataException"/> naming the field. Nothing is retried here: the host's pipeline on the named
-/// client <c>"incident-management"</c> retries.
+/// <see cref="HttpRequestException.StatusCode"/> set; a page whose envelope does not match the contract (not JSON, no
+/// <c>items</c> array, no <c>next_cursor</c> or <c>has_more</c>) throws <see cref="InvalidDataException"/> naming the
+/// field. Nothing is retried here: the host's pipeline on the named client <c>"incident-management"</c> retries. A
+/// single incident that cannot be read is not thrown: it goes to <see cref="PullResult.Failures"/> with its raw JSON and
+/// the rest of the page is kept; <see cref="Parse"/> reads such a payload again after a fix.
 /// </para>
 /// <para>Thread-safety: safe for concurrent use; it keeps no state between calls.</para>
 /// </remarks>
-public sealed class IncidentManagementConnector : IChannelConnector
+public sealed class IncidentManagementConnector : IChannelConnector, IRawItemParser
 {
     private const string ListOperation = "GET api/v1/incidents";
     private const string ReplyOperation = "POST api/v1/incidents/{id}/replies";
@@ -42,7 +46,7 @@ public sealed class IncidentManagementConnector : IChannelConnector
 
     /// <inheritdoc />
     /// <exception cref="HttpRequestException">The system answered with a non-success status, or the transport failed.</exception>
-    /// <exception cref="InvalidDataException">The answer does not match the contract; the message names the field.</exception>
+    /// <exception cref="InvalidDataException">The page's envelope does not match the contract; the message names the field.</exception>
     public async Task<PullResult> PullAsync(PullRequest request, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxItems, 1, nameof(request));
@@ -57,15 +61,40 @@ public sealed class IncidentManagementConnector : IChannelConnector
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await ContractHttp.EnsureSuccessAsync(response, ListOperation, cancellationToken);
         var page = await ContractHttp.ReadAsync(response, IncidentJsonContext.Default.IncidentPageDto, ListOperation, cancellationToken);
+        if (page.NextCursor.Length == 0 && page.Items.Count > 0)
+            throw ContractHttp.Broken(ListOperation, "next_cursor", "is empty although the page has items");
 
-        var items = new InboundItem[page.Items.Count];
-        for (var i = 0; i < items.Length; i++)
-            items[i] = Map(page.Items[i], i);
+        var items = new List<InboundItem>(page.Items.Count);
+        var failures = new List<InboundFailure>();
+        for (var i = 0; i < page.Items.Count; i++)
+        {
+            var raw = page.Items[i];
+            try
+            {
+                items.Add(Read(raw, $"{ContractHttp.System} {ListOperation}: {RawItems.At(i)}"));
+            }
+            catch (InvalidDataException ex)
+            {
+                var failure = new InboundFailure { ExternalId = RawItems.PeekId(raw), RawPayload = raw.GetRawText(), Reason = ex.Message };
+                failures.Add(failure);
+                Log.ItemFailed(_logger, failure.ExternalId, failure.Reason);
+            }
+        }
 
         // A page that claims more but brings nothing would make the host pull in a tight loop.
-        var hasMore = page.HasMore && items.Length > 0;
-        Log.Pulled(_logger, items.Length, limit, hasMore);
-        return new PullResult(items, string.IsNullOrEmpty(page.NextCursor) ? request.Checkpoint : page.NextCursor, hasMore);
+        var hasMore = page.HasMore && page.Items.Count > 0;
+        Log.Pulled(_logger, items.Count, failures.Count, limit, hasMore);
+        return new PullResult(items, page.NextCursor.Length == 0 ? request.Checkpoint : page.NextCursor, hasMore) { Failures = failures };
+    }
+
+    /// <summary>Reads an incident that <see cref="PullAsync"/> once reported in <see cref="PullResult.Failures"/>, with the same mapping.</summary>
+    /// <param name="rawPayload">The incident's JSON, as quarantined.</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="InvalidDataException">The payload still breaks the contract; the message names the field.</exception>
+    public InboundItem Parse(string rawPayload)
+    {
+        const string Where = ContractHttp.System + " incident";
+        return Map(RawItems.Read(rawPayload, IncidentJsonContext.Default.IncidentDto, Where), Where);
     }
 
     /// <inheritdoc />
@@ -91,17 +120,19 @@ public sealed class IncidentManagementConnector : IChannelConnector
         return new ReplyReceipt(receipt.ReplyId);
     }
 
-    private InboundItem Map(IncidentDto incident, int index)
-    {
-        var at = $"items[{index.ToString(CultureInfo.InvariantCulture)}]";
-        if (string.IsNullOrWhiteSpace(incident.Id))
-            throw ContractHttp.Broken(ListOperation, at + ".id", "is empty");
-        if (string.IsNullOrWhiteSpace(incident.Network))
-            throw ContractHttp.Broken(ListOperation, at + ".network", "is empty");
-        if (string.IsNullOrWhiteSpace(incident.PostUrl))
-            throw ContractHttp.Broken(ListOperation, at + ".post_url", "is empty");
+    private InboundItem Read(JsonElement raw, string where) =>
+        Map(RawItems.Read(raw, IncidentJsonContext.Default.IncidentDto, where), where);
 
-        var network = _options.NetworkMap.TryGetValue(incident.Network, out var mappedNetwork) ? mappedNetwork : incident.Network;
+    private InboundItem Map(IncidentDto incident, string where)
+    {
+        if (string.IsNullOrWhiteSpace(incident.Id))
+            throw new InvalidDataException($"{where}.id is empty.");
+        if (string.IsNullOrWhiteSpace(incident.Network))
+            throw new InvalidDataException($"{where}.network is empty.");
+        if (string.IsNullOrWhiteSpace(incident.PostUrl))
+            throw new InvalidDataException($"{where}.post_url is empty.");
+
+        var network = IncidentNames.Network(_options, incident.Network);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["network"] = network,
@@ -154,8 +185,8 @@ public sealed class IncidentManagementConnector : IChannelConnector
             Address = string.IsNullOrWhiteSpace(incident.Address) ? null : incident.Address,
             Latitude = latitude,
             Longitude = longitude,
-            SourceCategory = string.IsNullOrEmpty(incident.Category) ? null : MapName(incident.Category),
-            SourceSubcategory = string.IsNullOrEmpty(incident.Topic) ? null : MapTopic(incident.Category, incident.Topic),
+            SourceCategory = string.IsNullOrEmpty(incident.Category) ? null : IncidentNames.Name(_options, incident.Category),
+            SourceSubcategory = string.IsNullOrEmpty(incident.Topic) ? null : IncidentNames.Topic(_options, incident.Category, incident.Topic),
             DueAt = dueAt,
             Attachments = incident.Attachments?.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).ToArray() ?? [],
             Metadata = metadata,
@@ -166,13 +197,6 @@ public sealed class IncidentManagementConnector : IChannelConnector
         author is null || string.IsNullOrWhiteSpace(author.Name)
             ? null
             : new AuthorInfo { Name = author.Name, IsOrganisation = author.IsOrganisation };
-
-    private string MapName(string name) =>
-        _options.CategoryMap.TryGetValue(name, out var mapped) ? mapped : name;
-
-    private string MapTopic(string? category, string topic) =>
-        category is { Length: > 0 } && _options.CategoryMap.TryGetValue(category + "/" + topic, out var qualified) ? qualified
-        : MapName(topic);
 
     private static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 }

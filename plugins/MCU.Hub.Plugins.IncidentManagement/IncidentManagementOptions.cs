@@ -47,4 +47,8 @@ public sealed class IncidentManagementOptions
     /// are statuses of the contract as well). Keys ignore case.
     /// </value>
     public Dictionary<string, string> StatusMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets the settings of the export importer (<see cref="IncidentManagementImporter"/>).</summary>
+    /// <value>The default reads the columns under their default headers, with dates in Moscow time.</value>
+    public IncidentManagementImportOptions Import { get; set; } = new();
 }

@@ -18,7 +18,7 @@ public sealed class IncidentManagementPlugin : IChannelPlugin
 
     /// <inheritdoc />
     public ChannelDescriptor Descriptor { get; } =
-        new(Code, "Инцидент Менеджмент", ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates)
+        new(Code, "Инцидент Менеджмент", ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates | ChannelCapabilities.FileImport)
         {
             OptionsType = typeof(IncidentManagementOptions),
         };
@@ -28,7 +28,8 @@ public sealed class IncidentManagementPlugin : IChannelPlugin
     /// Validates <see cref="IncidentManagementOptions"/> bound from <paramref name="configuration"/> at once, binds them
     /// again with validation when the host starts, configures the named <see cref="HttpClient"/>
     /// <c>"incident-management"</c> (base address and bearer token) and registers
-    /// <see cref="IncidentManagementConnector"/> as the keyed <see cref="IChannelConnector"/> <c>"incident-management"</c>.
+    /// <see cref="IncidentManagementConnector"/> as the keyed <see cref="IChannelConnector"/> <c>"incident-management"</c> and
+    /// <see cref="IncidentManagementImporter"/> as the keyed <see cref="IChannelImporter"/> <c>"incident-management"</c>.
     /// </remarks>
     /// <exception cref="OptionsValidationException">
     /// A setting is invalid; the message names its full key. Nothing has been registered then.
@@ -58,5 +59,6 @@ public sealed class IncidentManagementPlugin : IChannelPlugin
         });
 
         services.AddKeyedSingleton<IChannelConnector, IncidentManagementConnector>(Code);
+        services.AddKeyedSingleton<IChannelImporter, IncidentManagementImporter>(Code);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MCU.Hub.Channels;
+using MCU.Hub.Plugins.Common;
 using MCU.Hub.Plugins.PayAttention.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,13 +16,15 @@ namespace MCU.Hub.Plugins.PayAttention;
 /// <remarks>
 /// <para>
 /// Failure semantics: any non-success status throws <see cref="HttpRequestException"/> with
-/// <see cref="HttpRequestException.StatusCode"/> set; a body that does not match the contract throws
-/// <see cref="InvalidDataException"/> naming the field. Nothing is retried here: the host's pipeline on the named
-/// client <c>"pay-attention"</c> retries.
+/// <see cref="HttpRequestException.StatusCode"/> set; a page whose envelope does not match the contract (not JSON, no
+/// <c>items</c> array, no <c>next_cursor</c> or <c>has_more</c>) throws <see cref="InvalidDataException"/> naming the
+/// field. Nothing is retried here: the host's pipeline on the named client <c>"pay-attention"</c> retries. A single
+/// message that cannot be read is not thrown: it goes to <see cref="PullResult.Failures"/> with its raw JSON and the
+/// rest of the page is kept; <see cref="Parse"/> reads such a payload again after a fix.
 /// </para>
 /// <para>Thread-safety: safe for concurrent use; it keeps no state between calls.</para>
 /// </remarks>
-public sealed class PayAttentionConnector : IChannelConnector
+public sealed class PayAttentionConnector : IChannelConnector, IRawItemParser
 {
     private const string ListOperation = "GET api/v1/messages";
     private const string AnswerOperation = "POST api/v1/messages/{id}/answers";
@@ -42,7 +46,7 @@ public sealed class PayAttentionConnector : IChannelConnector
 
     /// <inheritdoc />
     /// <exception cref="HttpRequestException">The portal answered with a non-success status, or the transport failed.</exception>
-    /// <exception cref="InvalidDataException">The answer does not match the contract; the message names the field.</exception>
+    /// <exception cref="InvalidDataException">The page's envelope does not match the contract; the message names the field.</exception>
     public async Task<PullResult> PullAsync(PullRequest request, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxItems, 1, nameof(request));
@@ -57,15 +61,40 @@ public sealed class PayAttentionConnector : IChannelConnector
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         await ContractHttp.EnsureSuccessAsync(response, ListOperation, cancellationToken);
         var page = await ContractHttp.ReadAsync(response, PayAttentionJsonContext.Default.MessagePageDto, ListOperation, cancellationToken);
+        if (page.NextCursor.Length == 0 && page.Items.Count > 0)
+            throw ContractHttp.Broken(ListOperation, "next_cursor", "is empty although the page has items");
 
-        var items = new InboundItem[page.Items.Count];
-        for (var i = 0; i < items.Length; i++)
-            items[i] = Map(page.Items[i], i);
+        var items = new List<InboundItem>(page.Items.Count);
+        var failures = new List<InboundFailure>();
+        for (var i = 0; i < page.Items.Count; i++)
+        {
+            var raw = page.Items[i];
+            try
+            {
+                items.Add(Read(raw, $"{ContractHttp.System} {ListOperation}: {RawItems.At(i)}"));
+            }
+            catch (InvalidDataException ex)
+            {
+                var failure = new InboundFailure { ExternalId = RawItems.PeekId(raw), RawPayload = raw.GetRawText(), Reason = ex.Message };
+                failures.Add(failure);
+                Log.ItemFailed(_logger, failure.ExternalId, failure.Reason);
+            }
+        }
 
         // A page that claims more but brings nothing would make the host pull in a tight loop.
-        var hasMore = page.HasMore && items.Length > 0;
-        Log.Pulled(_logger, items.Length, limit, hasMore);
-        return new PullResult(items, string.IsNullOrEmpty(page.NextCursor) ? request.Checkpoint : page.NextCursor, hasMore);
+        var hasMore = page.HasMore && page.Items.Count > 0;
+        Log.Pulled(_logger, items.Count, failures.Count, limit, hasMore);
+        return new PullResult(items, page.NextCursor.Length == 0 ? request.Checkpoint : page.NextCursor, hasMore) { Failures = failures };
+    }
+
+    /// <summary>Reads a message that <see cref="PullAsync"/> once reported in <see cref="PullResult.Failures"/>, with the same mapping.</summary>
+    /// <param name="rawPayload">The message's JSON, as quarantined.</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="InvalidDataException">The payload still breaks the contract; the message names the field.</exception>
+    public InboundItem Parse(string rawPayload)
+    {
+        const string Where = ContractHttp.System + " message";
+        return Map(RawItems.Read(rawPayload, PayAttentionJsonContext.Default.MessageDto, Where), Where);
     }
 
     /// <inheritdoc />
@@ -91,10 +120,13 @@ public sealed class PayAttentionConnector : IChannelConnector
         return new ReplyReceipt(receipt.AnswerId);
     }
 
-    private InboundItem Map(MessageDto message, int index)
+    private InboundItem Read(JsonElement raw, string where) =>
+        Map(RawItems.Read(raw, PayAttentionJsonContext.Default.MessageDto, where), where);
+
+    private InboundItem Map(MessageDto message, string where)
     {
         if (string.IsNullOrWhiteSpace(message.Id))
-            throw ContractHttp.Broken(ListOperation, $"items[{index.ToString(CultureInfo.InvariantCulture)}].id", "is empty");
+            throw new InvalidDataException($"{where}.id is empty.");
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         if (message.Category is { Length: > 0 } category)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MCU.Hub.Channels;
+using MCU.Hub.Plugins.Common;
 using MCU.Hub.Plugins.Pos.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,15 +17,18 @@ namespace MCU.Hub.Plugins.Pos;
 /// <remarks>
 /// <para>
 /// Failure semantics: any non-success status throws <see cref="HttpRequestException"/> with
-/// <see cref="HttpRequestException.StatusCode"/> set; a body that does not match the contract throws
-/// <see cref="InvalidDataException"/> naming the field. Nothing is retried here: the host's pipeline on the
-/// named client <c>"pos"</c> retries.
+/// <see cref="HttpRequestException.StatusCode"/> set; a page whose envelope does not match the contract (not JSON, no
+/// <c>items</c> array, no <c>next_cursor</c> or <c>has_more</c>) throws <see cref="InvalidDataException"/> naming the
+/// field. Nothing is retried here: the host's pipeline on the named client <c>"pos"</c> retries. A single message that
+/// cannot be read is not thrown: it goes to <see cref="PullResult.Failures"/> with its raw JSON and the rest of the page
+/// is kept; <see cref="Parse"/> reads such a payload again after a fix.
 /// </para>
 /// <para>Thread-safety: safe for concurrent use; it keeps no state between calls.</para>
 /// </remarks>
-public sealed class PosConnector : IChannelConnector
+public sealed class PosConnector : IChannelConnector, IRawItemParser
 {
     private const int MaxErrorDetail = 300;
+    private const string ListOperation = "GET api/v1/messages";
 
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly PosOptions _options;
@@ -43,7 +47,7 @@ public sealed class PosConnector : IChannelConnector
 
     /// <inheritdoc />
     /// <exception cref="HttpRequestException">ПОС answered with a non-success status, or the transport failed.</exception>
-    /// <exception cref="InvalidDataException">The answer does not match the contract; the message names the field.</exception>
+    /// <exception cref="InvalidDataException">The page's envelope does not match the contract; the message names the field.</exception>
     public async Task<PullResult> PullAsync(PullRequest request, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(request.MaxItems, 1, nameof(request));
@@ -52,22 +56,46 @@ public sealed class PosConnector : IChannelConnector
         var path = string.IsNullOrEmpty(request.Checkpoint)
             ? $"api/v1/messages?limit={limit}"
             : $"api/v1/messages?after={Uri.EscapeDataString(request.Checkpoint)}&limit={limit}";
-        const string Operation = "GET api/v1/messages";
 
         var client = _httpClientFactory.CreateClient(PosPlugin.Code);
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await EnsureSuccessAsync(response, Operation, cancellationToken);
-        var page = await ReadAsync(response, PosJsonContext.Default.PosMessagePageDto, Operation, cancellationToken);
+        await EnsureSuccessAsync(response, ListOperation, cancellationToken);
+        var page = await ReadAsync(response, PosJsonContext.Default.PosMessagePageDto, ListOperation, cancellationToken);
+        if (page.NextCursor.Length == 0 && page.Items.Count > 0)
+            throw new InvalidDataException($"ПОС {ListOperation}: next_cursor is empty although the page has items.");
 
-        var items = new InboundItem[page.Items.Count];
-        for (var i = 0; i < items.Length; i++)
-            items[i] = Map(page.Items[i], i);
+        var items = new List<InboundItem>(page.Items.Count);
+        var failures = new List<InboundFailure>();
+        for (var i = 0; i < page.Items.Count; i++)
+        {
+            var raw = page.Items[i];
+            try
+            {
+                items.Add(Read(raw, $"ПОС {ListOperation}: {RawItems.At(i)}"));
+            }
+            catch (InvalidDataException ex)
+            {
+                var failure = new InboundFailure { ExternalId = RawItems.PeekId(raw), RawPayload = raw.GetRawText(), Reason = ex.Message };
+                failures.Add(failure);
+                Log.ItemFailed(_logger, failure.ExternalId, failure.Reason);
+            }
+        }
 
         // A page that claims more but brings nothing would make the host pull in a tight loop.
-        var hasMore = page.HasMore && items.Length > 0;
-        Log.Pulled(_logger, items.Length, Math.Min(request.MaxItems, _options.PageSize), hasMore);
-        return new PullResult(items, string.IsNullOrEmpty(page.NextCursor) ? request.Checkpoint : page.NextCursor, hasMore);
+        var hasMore = page.HasMore && page.Items.Count > 0;
+        Log.Pulled(_logger, items.Count, failures.Count, Math.Min(request.MaxItems, _options.PageSize), hasMore);
+        return new PullResult(items, page.NextCursor.Length == 0 ? request.Checkpoint : page.NextCursor, hasMore) { Failures = failures };
     }
+
+    /// <summary>Reads a message that <see cref="PullAsync"/> once reported in <see cref="PullResult.Failures"/>, with the same mapping.</summary>
+    /// <param name="rawPayload">The message's JSON, as quarantined.</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="InvalidDataException">The payload still breaks the contract; the message names the field.</exception>
+    public InboundItem Parse(string rawPayload) =>
+        Map(RawItems.Read(rawPayload, PosJsonContext.Default.PosMessageDto, "ПОС message"), "ПОС message");
+
+    private InboundItem Read(JsonElement raw, string where) =>
+        Map(RawItems.Read(raw, PosJsonContext.Default.PosMessageDto, where), where);
 
     /// <inheritdoc />
     /// <exception cref="HttpRequestException">
@@ -93,10 +121,10 @@ public sealed class PosConnector : IChannelConnector
         return new ReplyReceipt(receipt.AnswerId);
     }
 
-    private InboundItem Map(PosMessageDto message, int index)
+    private InboundItem Map(PosMessageDto message, string where)
     {
         if (string.IsNullOrWhiteSpace(message.Id))
-            throw new InvalidDataException($"ПОС GET api/v1/messages: items[{index.ToString(CultureInfo.InvariantCulture)}].id is empty.");
+            throw new InvalidDataException($"{where}.id is empty.");
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -134,8 +162,8 @@ public sealed class PosConnector : IChannelConnector
             Address = string.IsNullOrWhiteSpace(message.Address) ? null : message.Address,
             Latitude = latitude,
             Longitude = longitude,
-            SourceCategory = message.Category is null ? null : MapCategory(message.Category.Name),
-            SourceSubcategory = message.Subcategory is null ? null : MapSubcategory(message.Category?.Name, message.Subcategory.Name),
+            SourceCategory = message.Category is null ? null : PosNames.Category(_options, message.Category.Name),
+            SourceSubcategory = message.Subcategory is null ? null : PosNames.Subcategory(_options, message.Category?.Name, message.Subcategory.Name),
             DueAt = message.Deadline,
             Attachments = message.Photos?.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!).ToArray() ?? [],
             Metadata = metadata,
@@ -156,14 +184,6 @@ public sealed class PosConnector : IChannelConnector
         author is null || (string.IsNullOrWhiteSpace(author.Name) && string.IsNullOrWhiteSpace(author.Phone) && string.IsNullOrWhiteSpace(author.Email))
             ? null
             : new AuthorInfo { Name = author.Name, Phone = author.Phone, Email = author.Email };
-
-    private string MapCategory(string name) =>
-        _options.CategoryMap.TryGetValue(name, out var mapped) ? mapped : name;
-
-    private string MapSubcategory(string? category, string name) =>
-        category is not null && _options.CategoryMap.TryGetValue(category + "/" + name, out var qualified) ? qualified
-        : _options.CategoryMap.TryGetValue(name, out var mapped) ? mapped
-        : name;
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
     {

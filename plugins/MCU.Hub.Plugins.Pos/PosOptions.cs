@@ -44,4 +44,8 @@ public sealed class PosOptions
     /// <c>closed</c> are ПОС statuses as well). Keys are compared ignoring case.
     /// </value>
     public Dictionary<string, string> StatusMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets the settings of the export importer (<see cref="PosImporter"/>).</summary>
+    /// <value>The default reads the columns under their default headers, with dates in Moscow time.</value>
+    public PosImportOptions Import { get; set; } = new();
 }

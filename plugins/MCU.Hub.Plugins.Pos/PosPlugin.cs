@@ -18,7 +18,7 @@ public sealed class PosPlugin : IChannelPlugin
 
     /// <inheritdoc />
     public ChannelDescriptor Descriptor { get; } =
-        new(Code, "ПОС", ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates)
+        new(Code, "ПОС", ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates | ChannelCapabilities.FileImport)
         {
             OptionsType = typeof(PosOptions),
         };
@@ -28,7 +28,8 @@ public sealed class PosPlugin : IChannelPlugin
     /// Validates <see cref="PosOptions"/> bound from <paramref name="configuration"/> at once, binds them again
     /// with validation when the host starts, configures the named <see cref="HttpClient"/> <c>"pos"</c> (base
     /// address and bearer token) and registers <see cref="PosConnector"/> as the keyed
-    /// <see cref="IChannelConnector"/> <c>"pos"</c>.
+    /// <see cref="IChannelConnector"/> <c>"pos"</c> and <see cref="PosImporter"/> as the keyed <see cref="IChannelImporter"/>
+    /// <c>"pos"</c>.
     /// </remarks>
     /// <exception cref="OptionsValidationException">
     /// A setting is invalid; the message names its full key. Nothing has been registered then.
@@ -58,5 +59,6 @@ public sealed class PosPlugin : IChannelPlugin
         });
 
         services.AddKeyedSingleton<IChannelConnector, PosConnector>(Code);
+        services.AddKeyedSingleton<IChannelImporter, PosImporter>(Code);
     }
 }

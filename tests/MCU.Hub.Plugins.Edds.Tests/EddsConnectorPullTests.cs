@@ -282,12 +282,11 @@ public sealed class EddsConnectorPullTests
 
     [Theory]
     [InlineData("{\"items\": [{\"id\": \"", "$.items")]
-    [InlineData("""{"items":[{"id":"1","received_at":"2025-03-01T10:00:00+03:00","type":"Пожар"}],"next_cursor":"c","has_more":false}""", "updated_at")]
-    [InlineData("""{"items":[{"id":"1","received_at":"2025-03-01T10:00:00+03:00","updated_at":"2025-03-01T10:00:00+03:00","type":""}],"next_cursor":"c","has_more":false}""", "items[0].type")]
-    [InlineData("""{"items":[{"id":" ","received_at":"2025-03-01T10:00:00+03:00","updated_at":"2025-03-01T10:00:00+03:00","type":"Пожар"}],"next_cursor":"c","has_more":false}""", "items[0].id")]
-    [InlineData("""{"items":[{"id":"1","received_at":"2025-03-01T10:00:00+03:00","updated_at":"2025-03-01T10:00:00+03:00","type":"Пожар","services":"01"}],"next_cursor":"c","has_more":false}""", "services")]
     [InlineData("""{"items":[],"next_cursor":"c"}""", "has_more")]
-    public async Task PullAsync_BodyBreaksTheContract_ThrowsNamingTheField(string body, string field)
+    [InlineData("""{"items":[],"has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":[{"id":"1"}],"next_cursor":"","has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":{},"next_cursor":"c","has_more":false}""", "$.items")]
+    public async Task PullAsync_EnvelopeBreaksTheContract_ThrowsNamingTheField(string body, string field)
     {
         await using var emulator = await StartAsync(5);
         await using var services = EddsTestHost.Build(emulator);
@@ -296,6 +295,66 @@ public sealed class EddsConnectorPullTests
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => services.Connector().PullAsync(new PullRequest(null, 10), None));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"2","received_at":"2025-03-01T10:00:00+03:00","type":"Пожар"}""", "updated_at")]
+    [InlineData("""{"id":"2","received_at":"2025-03-01T10:00:00+03:00","updated_at":"2025-03-01T10:00:00+03:00","type":""}""", "items[1].type")]
+    [InlineData("""{"id":" ","received_at":"2025-03-01T10:00:00+03:00","updated_at":"2025-03-01T10:00:00+03:00","type":"Пожар"}""", "items[1].id")]
+    [InlineData("""{"id":"2","received_at":"2025-03-01T10:00:00+03:00","updated_at":"2025-03-01T10:00:00+03:00","type":"Пожар","services":"01"}""", "items[1].services")]
+    [InlineData("""{"id":"2","received_at":"утром","updated_at":"2025-03-01T10:00:00+03:00","type":"Пожар"}""", "items[1].received_at")]
+    public async Task PullAsync_OneCardBreaksTheContract_KeepsTheOthersAndReportsItWithItsRawJson(string garbled, string field)
+    {
+        await using var emulator = await StartAsync(5);
+        await using var services = EddsTestHost.Build(emulator);
+        emulator.RespondNextWith($$"""
+            {"items":[
+              {"id":"1","received_at":"2025-03-01T10:00:00+03:00","updated_at":"2025-03-01T10:00:00+03:00","type":"Порыв водопровода","needs_municipal_response":true},
+              {{garbled}},
+              {"id":"3","received_at":"2025-03-01T11:00:00+03:00","updated_at":"2025-03-01T11:00:00+03:00","type":"Ложный вызов","no_response_reason":"false_call"}
+            ],"next_cursor":"c3","has_more":false}
+            """);
+
+        var result = await services.Connector().PullAsync(new PullRequest(null, 10), None);
+
+        Assert.Equal(["1", "3"], result.Records.Select(r => r.ExternalId));
+        Assert.Equal(["1"], result.Items.Select(i => i.ExternalId));
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(garbled, failure.RawPayload);
+        Assert.Contains(field, failure.Reason, StringComparison.Ordinal);
+        Assert.Equal("c3", result.NextCheckpoint);
+    }
+
+    [Fact]
+    public async Task Parse_QuarantinedCardAfterTheFix_ReturnsItsItemWithTheSameMapping()
+    {
+        await using var emulator = await StartAsync(5);
+        await using var services = EddsTestHost.Build(emulator, extra: new Dictionary<string, string?> { ["ServiceMap:04"] = "Газовая служба" });
+        emulator.RespondNextWith("""{"items":[{"id":"8009","received_at":"2025-03-01T10:00:00+03:00","updated_at":"01.03.2025 10:05","type":"Запах газа","services":["04"],"needs_municipal_response":true}],"next_cursor":"c","has_more":false}""");
+        var failure = Assert.Single((await services.Connector().PullAsync(new PullRequest(null, 10), None)).Failures);
+        var parser = Assert.IsAssignableFrom<IRawItemParser>(services.Connector());
+
+        var item = parser.Parse(failure.RawPayload.Replace("\"01.03.2025 10:05\"", "\"2025-03-01T10:05:00+03:00\"", StringComparison.Ordinal));
+
+        Assert.Equal("8009", failure.ExternalId);
+        Assert.Equal("8009", item.ExternalId);
+        Assert.Equal(MessageKind.EmergencyCall, item.Kind);
+        Assert.Equal("Газовая служба", item.Metadata["service"]);
+        Assert.Contains("Запах газа", item.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"9","received_at":"2025-03-01T10:00:00+03:00","type":"Пожар"}""", "updated_at")]
+    [InlineData("""{"id":"9","received_at":"2025-03-01T10:00:00+03:00","updated_at":"2025-03-01T10:00:00+03:00","type":"Ложный вызов","no_response_reason":"false_call"}""", "call record only")]
+    public async Task Parse_CardStillBrokenOrWithoutItem_ThrowsInvalidData(string raw, string expected)
+    {
+        await using var emulator = await StartAsync(0);
+        await using var services = EddsTestHost.Build(emulator);
+        var parser = (IRawItemParser)services.Connector();
+
+        var error = Assert.Throws<InvalidDataException>(() => parser.Parse(raw));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

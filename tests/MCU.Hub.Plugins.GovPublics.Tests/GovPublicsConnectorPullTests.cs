@@ -285,11 +285,10 @@ public sealed class GovPublicsConnectorPullTests
 
     [Theory]
     [InlineData("{\"items\": [{\"id\": \"", "$.items")]
-    [InlineData("""{"items":[{"id":"x","owner":{"id":"1"},"network":"vk","url":"u","name":"Стр.","updated_at":"2025-03-01T10:00:00+03:00"}],"next_cursor":"c","has_more":false}""", "verified")]
-    [InlineData("""{"items":[{"id":"x","owner":{"id":""},"network":"vk","url":"u","name":"Стр.","verified":true,"updated_at":"2025-03-01T10:00:00+03:00"}],"next_cursor":"c","has_more":false}""", "items[0].owner.id")]
-    [InlineData("""{"items":[{"id":"x","owner":{"id":"1"},"network":"vk","url":"u","name":"Стр.","verified":true}],"next_cursor":"c","has_more":false}""", "updated_at")]
     [InlineData("""{"items":[],"next_cursor":"c"}""", "has_more")]
-    public async Task PullAsync_PageBreaksTheContract_ThrowsNamingTheField(string body, string field)
+    [InlineData("""{"items":[],"has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":[{"id":"x"}],"next_cursor":"","has_more":false}""", "next_cursor")]
+    public async Task PullAsync_PagesEnvelopeBreaksTheContract_ThrowsNamingTheField(string body, string field)
     {
         await using var emulator = await StartAsync(pages: 2);
         await using var services = GovPublicsTestHost.Build(emulator);
@@ -301,20 +300,62 @@ public sealed class GovPublicsConnectorPullTests
     }
 
     [Theory]
-    [InlineData("""{"items":[{"id":"x","owner_id":"1","network":"vk","published_at":"2025-03-01T10:00:00+03:00","text":"Т","url":"u"}],"next_cursor":"c","has_more":false}""", "page_id")]
-    [InlineData("""{"items":[{"id":"x","page_id":"p","owner_id":"1","network":"vk","published_at":"2025-03-01T10:00:00+03:00","text":"Т","url":"u","reports_on":{"type":"poll","id":""}}],"next_cursor":"c","has_more":false}""", "items[0].reports_on.id")]
-    public async Task PullAsync_PublicationBreaksTheContract_ThrowsNamingTheField(string body, string field)
+    [InlineData("""{"id":"x","owner":{"id":"1"},"network":"vk","url":"u","name":"Стр.","updated_at":"2025-03-01T10:00:00+03:00"}""", "verified")]
+    [InlineData("""{"id":"x","owner":{"id":""},"network":"vk","url":"u","name":"Стр.","verified":true,"updated_at":"2025-03-01T10:00:00+03:00"}""", "items[1].owner.id")]
+    [InlineData("""{"id":"x","owner":{"id":"1"},"network":"vk","url":"u","name":"Стр.","verified":true}""", "updated_at")]
+    [InlineData("""{"id":"x","owner":{"id":"1"},"network":"vk","url":"u","name":"Стр.","verified":true,"followers":"много","updated_at":"2025-03-01T10:00:00+03:00"}""", "items[1].followers")]
+    public async Task PullAsync_OnePageVersionBreaksTheContract_KeepsTheOthersAndReportsItWithItsRawJson(string garbled, string field)
+    {
+        await using var emulator = await StartAsync(pages: 0);
+        await using var services = GovPublicsTestHost.Build(emulator);
+        emulator.RespondNextWith($$"""
+            {"items":[
+              {"id":"p1","owner":{"id":"adm"},"network":"vk","url":"https://vk.com/adm","name":"Администрация","verified":true,"updated_at":"2025-03-01T10:00:00+03:00"},
+              {{garbled}},
+              {"id":"p3","owner":{"id":"school-1"},"network":"ok","url":"https://ok.ru/school1","name":"Школа № 1","verified":false,"updated_at":"2025-03-01T11:00:00+03:00"}
+            ],"next_cursor":"pc3","has_more":false}
+            """);
+        emulator.RespondNextWith("""{"items":[],"next_cursor":"","has_more":false}""");
+
+        var result = await services.Connector().PullAsync(new PullRequest(null, 10), None);
+
+        Assert.Equal(["p1", "p3"], result.Records.Select(r => r.ExternalId));
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(garbled, failure.RawPayload);
+        Assert.Equal("x", failure.ExternalId);
+        Assert.Contains(field, failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("pages", failure.Reason, StringComparison.Ordinal);
+        Assert.Empty(result.Items);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"x","owner_id":"1","network":"vk","published_at":"2025-03-01T10:00:00+03:00","text":"Т","url":"u"}""", "page_id")]
+    [InlineData("""{"id":"x","page_id":"p","owner_id":"1","network":"vk","published_at":"2025-03-01T10:00:00+03:00","text":"Т","url":"u","reports_on":{"type":"poll","id":""}}""", "items[0].reports_on.id")]
+    public async Task PullAsync_OnePublicationBreaksTheContract_KeepsTheOthersAndReportsIt(string garbled, string field)
     {
         await using var emulator = await StartAsync(pages: 0);
         await using var services = GovPublicsTestHost.Build(emulator);
         emulator.RespondNextWith("""{"items":[],"next_cursor":"c","has_more":false}""");
-        emulator.RespondNextWith(body);
+        emulator.RespondNextWith($$"""
+            {"items":[
+              {{garbled}},
+              {"id":"pub-2","page_id":"p1","owner_id":"adm","network":"vk","published_at":"2025-03-01T12:00:00+03:00","text":"Отремонтировали дорогу","url":"https://vk.com/wall-1_2"}
+            ],"next_cursor":"uc2","has_more":false}
+            """);
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => services.Connector().PullAsync(new PullRequest(null, 10), None));
+        var result = await services.Connector().PullAsync(new PullRequest(null, 10), None);
 
-        Assert.Contains(field, error.Message, StringComparison.Ordinal);
-        Assert.Contains("publications", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["pub-2"], result.Records.Select(r => r.ExternalId));
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(garbled, failure.RawPayload);
+        Assert.Contains(field, failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("publications", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("publications=uc2", result.NextCheckpoint, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Connector_RecordsOnlyChannel_HasNoRawItemParser() =>
+        Assert.False(typeof(IRawItemParser).IsAssignableFrom(typeof(GovPublicsConnector)));
 
     [Theory]
     [InlineData("aW0taW5jaWRlbnRzOjE")]

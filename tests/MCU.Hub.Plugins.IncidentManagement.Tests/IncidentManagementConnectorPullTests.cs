@@ -268,18 +268,79 @@ public sealed class IncidentManagementConnectorPullTests
 
     [Theory]
     [InlineData("{\"items\": [{\"id\": \"", "$.items")]
-    [InlineData("""{"items":[{"id":"1","network":"vk","post_url":"u","text":"Яма"}],"next_cursor":"c","has_more":false}""", "detected_at")]
-    [InlineData("""{"items":[{"id":"1","post_url":"u","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00"}],"next_cursor":"c","has_more":false}""", "network")]
-    [InlineData("""{"items":[{"id":"1","network":"vk","post_url":"","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00"}],"next_cursor":"c","has_more":false}""", "items[0].post_url")]
-    [InlineData("""{"items":[{"id":"","network":"vk","post_url":"u","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00"}],"next_cursor":"c","has_more":false}""", "items[0].id")]
     [InlineData("""{"items":[],"next_cursor":"c"}""", "has_more")]
-    public async Task PullAsync_BodyBreaksTheContract_ThrowsNamingTheField(string body, string field)
+    [InlineData("""{"items":[],"has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":[{"id":"1"}],"next_cursor":"","has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":"none","next_cursor":"c","has_more":false}""", "$.items")]
+    public async Task PullAsync_EnvelopeBreaksTheContract_ThrowsNamingTheField(string body, string field)
     {
         await using var emulator = await IncidentManagementEmulator.StartAsync(new IncidentManagementEmulatorOptions { TotalIncidents = 5 });
         await using var services = IncidentManagementTestHost.Build(emulator);
         emulator.RespondNextWith(body);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => services.Connector().PullAsync(new PullRequest(null, 10), None));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"2","network":"vk","post_url":"u","text":"Яма"}""", "detected_at")]
+    [InlineData("""{"id":"2","post_url":"u","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00"}""", "network")]
+    [InlineData("""{"id":"2","network":"vk","post_url":"","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00"}""", "items[1].post_url")]
+    [InlineData("""{"id":"","network":"vk","post_url":"u","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00"}""", "items[1].id")]
+    [InlineData("""{"id":"2","network":"vk","post_url":"u","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00","published_at":"вчера"}""", "items[1].published_at")]
+    [InlineData("""{"id":"2","network":"vk","post_url":"u","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00","coordinates":{"lat":"?","lon":1}}""", "items[1].coordinates.lat")]
+    public async Task PullAsync_OneItemBreaksTheContract_KeepsTheOthersAndReportsItWithItsRawJson(string garbled, string field)
+    {
+        await using var emulator = await IncidentManagementEmulator.StartAsync(new IncidentManagementEmulatorOptions { TotalIncidents = 5 });
+        await using var services = IncidentManagementTestHost.Build(emulator);
+        emulator.RespondNextWith($$"""
+            {"items":[
+              {"id":"1","network":"vk","post_url":"https://vk.com/wall-1_1","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00"},
+              {{garbled}},
+              {"id":"3","network":"ok","post_url":"https://ok.ru/group/1/topic/3","text":"Мусор","detected_at":"2025-03-01T11:00:00+03:00"}
+            ],"next_cursor":"c3","has_more":false}
+            """);
+
+        var result = await services.Connector().PullAsync(new PullRequest(null, 10), None);
+
+        Assert.Equal(["1", "3"], result.Items.Select(i => i.ExternalId));
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(garbled, failure.RawPayload);
+        Assert.Contains(field, failure.Reason, StringComparison.Ordinal);
+        Assert.Equal("c3", result.NextCheckpoint);
+    }
+
+    [Fact]
+    public async Task Parse_QuarantinedPayloadAfterTheFix_ReturnsTheItemWithTheSameMapping()
+    {
+        await using var emulator = await IncidentManagementEmulator.StartAsync(new IncidentManagementEmulatorOptions { TotalIncidents = 5 });
+        await using var services = IncidentManagementTestHost.Build(emulator, extra: new Dictionary<string, string?> { ["NetworkMap:vk"] = "ВКонтакте" });
+        emulator.RespondNextWith("""{"items":[{"id":"i-9","network":"vk","post_url":"https://vk.com/wall-1_9","text":"Яма","detected_at":"01.03.2025 10:00","important":true}],"next_cursor":"c","has_more":false}""");
+        var failure = Assert.Single((await services.Connector().PullAsync(new PullRequest(null, 10), None)).Failures);
+        var parser = Assert.IsAssignableFrom<IRawItemParser>(services.Connector());
+
+        var item = parser.Parse(failure.RawPayload.Replace("01.03.2025 10:00", "2025-03-01T10:00:00+03:00", StringComparison.Ordinal));
+
+        Assert.Equal("i-9", failure.ExternalId);
+        Assert.Equal("i-9", item.ExternalId);
+        Assert.Equal(MessageKind.Incident, item.Kind);
+        Assert.Equal(new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.FromHours(3)), item.CreatedAt);
+        Assert.Equal("ВКонтакте", item.Metadata["network"]);
+        Assert.Equal("true", item.Metadata["important"]);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"9","network":"vk","post_url":"u","text":"Яма","detected_at":"вчера"}""", "detected_at")]
+    [InlineData("""{"id":"9","network":" ","post_url":"u","text":"Яма","detected_at":"2025-03-01T10:00:00+03:00"}""", "network")]
+    [InlineData("""[1,2]""", "not an object")]
+    public async Task Parse_PayloadStillBroken_ThrowsInvalidDataNamingTheField(string raw, string field)
+    {
+        await using var emulator = await IncidentManagementEmulator.StartAsync(new IncidentManagementEmulatorOptions { TotalIncidents = 0 });
+        await using var services = IncidentManagementTestHost.Build(emulator);
+        var parser = (IRawItemParser)services.Connector();
+
+        var error = Assert.Throws<InvalidDataException>(() => parser.Parse(raw));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
     }

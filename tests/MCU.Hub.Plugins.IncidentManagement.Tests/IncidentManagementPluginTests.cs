@@ -15,7 +15,7 @@ public sealed class IncidentManagementPluginTests
 
         Assert.Equal("incident-management", descriptor.Code);
         Assert.Equal("Инцидент Менеджмент", descriptor.DisplayName);
-        Assert.Equal(ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates, descriptor.Capabilities);
+        Assert.Equal(ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates | ChannelCapabilities.FileImport, descriptor.Capabilities);
         Assert.Equal(typeof(IncidentManagementOptions), descriptor.OptionsType);
     }
 

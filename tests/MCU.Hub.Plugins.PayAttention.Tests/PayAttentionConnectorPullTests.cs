@@ -240,18 +240,76 @@ public sealed class PayAttentionConnectorPullTests
 
     [Theory]
     [InlineData("{\"items\": [{\"id\": \"", "$.items")]
-    [InlineData("""{"items":[{"id":"1","text":"Яма"}],"next_cursor":"c","has_more":false}""", "created_at")]
-    [InlineData("""{"items":[{"id":"1","created_at":"2025-03-01T10:00:00+03:00","text":null}],"next_cursor":"c","has_more":false}""", "text")]
-    [InlineData("""{"items":[{"id":"1","created_at":"2025-03-01T10:00:00+03:00","text":"Яма","location":{"lat":57}}],"next_cursor":"c","has_more":false}""", "lon")]
-    [InlineData("""{"items":[{"id":"","created_at":"2025-03-01T10:00:00+03:00","text":"Яма"}],"next_cursor":"c","has_more":false}""", "items[0].id")]
     [InlineData("""{"items":[],"next_cursor":"c"}""", "has_more")]
-    public async Task PullAsync_BodyBreaksTheContract_ThrowsNamingTheField(string body, string field)
+    [InlineData("""{"items":[],"has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":[{"id":"1"}],"next_cursor":"","has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":null,"next_cursor":"c","has_more":false}""", "items")]
+    public async Task PullAsync_EnvelopeBreaksTheContract_ThrowsNamingTheField(string body, string field)
     {
         await using var emulator = await PayAttentionEmulator.StartAsync(new PayAttentionEmulatorOptions { TotalMessages = 5 });
         await using var services = PayAttentionTestHost.Build(emulator);
         emulator.RespondNextWith(body);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => services.Connector().PullAsync(new PullRequest(null, 10), None));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"2","text":"Яма"}""", "created_at")]
+    [InlineData("""{"id":"2","created_at":"2025-03-01T10:00:00+03:00","text":null}""", "text")]
+    [InlineData("""{"id":"2","created_at":"2025-03-01T10:00:00+03:00","text":"Яма","location":{"lat":57}}""", "lon")]
+    [InlineData("""{"id":"","created_at":"2025-03-01T10:00:00+03:00","text":"Яма"}""", "items[1].id")]
+    [InlineData("""{"id":"2","created_at":"2025-03-01T10:00:00+03:00","text":"Яма","answer_due":"скоро"}""", "items[1].answer_due")]
+    public async Task PullAsync_OneItemBreaksTheContract_KeepsTheOthersAndReportsItWithItsRawJson(string garbled, string field)
+    {
+        await using var emulator = await PayAttentionEmulator.StartAsync(new PayAttentionEmulatorOptions { TotalMessages = 5 });
+        await using var services = PayAttentionTestHost.Build(emulator);
+        emulator.RespondNextWith($$"""
+            {"items":[
+              {"id":"1","created_at":"2025-03-01T10:00:00+03:00","text":"Яма у дома 5"},
+              {{garbled}},
+              {"id":"3","created_at":"2025-03-01T11:00:00+03:00","text":"Не горит фонарь"}
+            ],"next_cursor":"c3","has_more":false}
+            """);
+
+        var result = await services.Connector().PullAsync(new PullRequest(null, 10), None);
+
+        Assert.Equal(["1", "3"], result.Items.Select(i => i.ExternalId));
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(garbled, failure.RawPayload);
+        Assert.Contains(field, failure.Reason, StringComparison.Ordinal);
+        Assert.Equal("c3", result.NextCheckpoint);
+    }
+
+    [Fact]
+    public async Task Parse_QuarantinedPayloadAfterTheFix_ReturnsTheItemWithTheSameMapping()
+    {
+        await using var emulator = await PayAttentionEmulator.StartAsync(new PayAttentionEmulatorOptions { TotalMessages = 5 });
+        await using var services = PayAttentionTestHost.Build(emulator);
+        emulator.RespondNextWith("""{"items":[{"id":"pa-9","created_at":"2025-03-01T10:00:00+03:00","text":"Яма","district":"Заводской","location":{"lat":57.4}}],"next_cursor":"c","has_more":false}""");
+        var failure = Assert.Single((await services.Connector().PullAsync(new PullRequest(null, 10), None)).Failures);
+        var parser = Assert.IsAssignableFrom<IRawItemParser>(services.Connector());
+
+        var item = parser.Parse(failure.RawPayload.Replace("{\"lat\":57.4}", "{\"lat\":57.4,\"lon\":45.6}", StringComparison.Ordinal));
+
+        Assert.Equal("pa-9", failure.ExternalId);
+        Assert.Equal("pa-9", item.ExternalId);
+        Assert.Equal((57.4, 45.6), (item.Latitude!.Value, item.Longitude!.Value));
+        Assert.Equal("Заводской", item.Metadata["district"]);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"9","created_at":"вчера","text":"Яма"}""", "created_at")]
+    [InlineData("""{"id":"","created_at":"2025-03-01T10:00:00+03:00","text":"Яма"}""", "id")]
+    [InlineData("""не JSON""", "not JSON")]
+    public async Task Parse_PayloadStillBroken_ThrowsInvalidDataNamingTheField(string raw, string field)
+    {
+        await using var emulator = await PayAttentionEmulator.StartAsync(new PayAttentionEmulatorOptions { TotalMessages = 0 });
+        await using var services = PayAttentionTestHost.Build(emulator);
+        var parser = (IRawItemParser)services.Connector();
+
+        var error = Assert.Throws<InvalidDataException>(() => parser.Parse(raw));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
     }

@@ -270,18 +270,112 @@ public sealed class PosConnectorPullTests
     }
 
     [Theory]
-    [InlineData("""{"items":[{"id":"1","text":"Яма"}],"next_cursor":"c","has_more":false}""", "created_at")]
-    [InlineData("""{"items":[{"id":"1","created_at":"2025-03-01T10:00:00+03:00","text":null}],"next_cursor":"c","has_more":false}""", "text")]
-    [InlineData("""{"items":[{"id":"1","created_at":"вчера","text":"Яма"}],"next_cursor":"c","has_more":false}""", "created_at")]
-    [InlineData("""{"items":[{"id":"","created_at":"2025-03-01T10:00:00+03:00","text":"Яма"}],"next_cursor":"c","has_more":false}""", "items[0].id")]
     [InlineData("""{"items":[],"next_cursor":"c"}""", "has_more")]
-    public async Task PullAsync_ItemBreaksTheContract_ThrowsNamingTheField(string body, string field)
+    [InlineData("""{"items":[{"id":"1","created_at":"2025-03-01T10:00:00+03:00","text":"Яма"}],"has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":[{"id":"1","created_at":"2025-03-01T10:00:00+03:00","text":"Яма"}],"next_cursor":null,"has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":[{"id":"1","created_at":"2025-03-01T10:00:00+03:00","text":"Яма"}],"next_cursor":"","has_more":false}""", "next_cursor")]
+    [InlineData("""{"items":{"id":"1"},"next_cursor":"c","has_more":false}""", "$.items")]
+    [InlineData("""{"next_cursor":"c","has_more":false}""", "items")]
+    [InlineData("""<html>502 Bad Gateway</html>""", "$")]
+    public async Task PullAsync_EnvelopeBreaksTheContract_ThrowsNamingTheField(string body, string field)
     {
         await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 5 });
         await using var services = PosTestHost.Build(emulator);
         emulator.RespondNextWith(body);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => services.Connector().PullAsync(new PullRequest(null, 10), None));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"2","text":"Яма"}""", "created_at")]
+    [InlineData("""{"id":"2","created_at":"2025-03-01T10:00:00+03:00","text":null}""", "text")]
+    [InlineData("""{"id":"2","created_at":"вчера","text":"Яма"}""", "items[1].created_at")]
+    [InlineData("""{"id":"","created_at":"2025-03-01T10:00:00+03:00","text":"Яма"}""", "items[1].id")]
+    [InlineData("""{"id":"2","created_at":"2025-03-01T10:00:00+03:00","text":"Яма","coordinates":{"lat":"north","lon":45.6}}""", "items[1].coordinates.lat")]
+    [InlineData("""{"id":"2","created_at":"2025-03-01T10:00:00+03:00","text":"Яма","category":{"id":1}}""", "name")]
+    [InlineData("""null""", "items[1] is null")]
+    [InlineData("""["2"]""", "items[1] is an array")]
+    public async Task PullAsync_OneItemBreaksTheContract_KeepsTheOthersAndReportsItWithItsRawJson(string garbled, string field)
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 5 });
+        await using var services = PosTestHost.Build(emulator);
+        emulator.RespondNextWith($$"""
+            {"items":[
+              {"id":"1","created_at":"2025-03-01T10:00:00+03:00","text":"Яма у дома 5"},
+              {{garbled}},
+              {"id":"3","created_at":"2025-03-01T11:00:00+03:00","text":"Не горит фонарь"}
+            ],"next_cursor":"c3","has_more":true}
+            """);
+
+        var result = await services.Connector().PullAsync(new PullRequest(null, 10), None);
+
+        Assert.Equal(["1", "3"], result.Items.Select(i => i.ExternalId));
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(garbled, failure.RawPayload);
+        Assert.Contains(field, failure.Reason, StringComparison.Ordinal);
+        Assert.Equal("c3", result.NextCheckpoint);
+        Assert.True(result.HasMore);
+    }
+
+    [Fact]
+    public async Task PullAsync_GarbledItem_FailureCarriesItsIdWhenReadable()
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 5 });
+        await using var services = PosTestHost.Build(emulator);
+        emulator.RespondNextWith("""{"items":[{"id":"77","created_at":"вчера","text":"Яма"},{"id":78,"text":"Яма"}],"next_cursor":"c","has_more":false}""");
+
+        var result = await services.Connector().PullAsync(new PullRequest(null, 10), None);
+
+        Assert.Empty(result.Items);
+        Assert.Equal(["77", "78"], result.Failures.Select(f => f.ExternalId));
+    }
+
+    [Fact]
+    public async Task PullAsync_PageOfGarbledItemsThatClaimsMore_StillAdvancesAndSaysMore()
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 5 });
+        await using var services = PosTestHost.Build(emulator);
+        emulator.RespondNextWith("""{"items":[{"id":"1"},{"id":"2"}],"next_cursor":"c2","has_more":true}""");
+
+        var result = await services.Connector().PullAsync(new PullRequest("c0", 10), None);
+
+        Assert.Empty(result.Items);
+        Assert.Equal(2, result.Failures.Count);
+        Assert.Equal("c2", result.NextCheckpoint);
+        Assert.True(result.HasMore);
+    }
+
+    [Fact]
+    public async Task Parse_QuarantinedPayloadAfterTheFix_ReturnsTheItemWithTheSameMapping()
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 5 });
+        await using var services = PosTestHost.Build(emulator, extra: new Dictionary<string, string?> { ["CategoryMap:Дороги"] = "Дорожное хозяйство" });
+        emulator.RespondNextWith("""{"items":[{"id":"9","created_at":"10.03.2025","text":"Яма","category":{"id":1,"name":"Дороги"},"coordinates":{"lat":57.4,"lon":45.6}}],"next_cursor":"c","has_more":false}""");
+        var failure = Assert.Single((await services.Connector().PullAsync(new PullRequest(null, 10), None)).Failures);
+        var parser = Assert.IsAssignableFrom<IRawItemParser>(services.Connector());
+
+        var item = parser.Parse(failure.RawPayload.Replace("10.03.2025", "2025-03-10T09:15:00+03:00", StringComparison.Ordinal));
+
+        Assert.Equal("9", item.ExternalId);
+        Assert.Equal(new DateTimeOffset(2025, 3, 10, 9, 15, 0, TimeSpan.FromHours(3)), item.CreatedAt);
+        Assert.Equal("Дорожное хозяйство", item.SourceCategory);
+        Assert.Equal("Дороги", item.Metadata["category"]);
+        Assert.Equal((57.4, 45.6), (item.Latitude!.Value, item.Longitude!.Value));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"9","created_at":"10.03.2025","text":"Яма"}""", "created_at")]
+    [InlineData("""{"id":" ","created_at":"2025-03-10T09:15:00+03:00","text":"Яма"}""", "id")]
+    [InlineData("""{"id":"9",""", "not JSON")]
+    public async Task Parse_PayloadStillBroken_ThrowsInvalidDataNamingTheField(string raw, string field)
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 0 });
+        await using var services = PosTestHost.Build(emulator);
+        var parser = (IRawItemParser)services.Connector();
+
+        var error = Assert.Throws<InvalidDataException>(() => parser.Parse(raw));
 
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
     }

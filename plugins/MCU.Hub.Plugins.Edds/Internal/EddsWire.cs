@@ -1,13 +1,17 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MCU.Hub.Plugins.Edds.Internal;
 
-/// <summary>The body of <c>GET /api/v1/cards</c>.</summary>
+/// <summary>
+/// The body of <c>GET /api/v1/cards</c>. Items stay raw JSON here: each is read on its own, so that one card that breaks
+/// the contract is reported as a failure instead of failing the page.
+/// </summary>
 internal sealed record CardFeedDto
 {
-    public required IReadOnlyList<CardDto> Items { get; init; }
+    public required IReadOnlyList<JsonElement> Items { get; init; }
 
-    public string? NextCursor { get; init; }
+    public required string NextCursor { get; init; }
 
     public required bool HasMore { get; init; }
 }
@@ -73,4 +77,5 @@ internal sealed record CallerDto
     RespectRequiredConstructorParameters = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(CardFeedDto))]
+[JsonSerializable(typeof(CardDto))]
 internal sealed partial class EddsJsonContext : JsonSerializerContext;

@@ -8,7 +8,8 @@ namespace MCU.Hub.Plugins.GovPublics.Internal;
 /// <summary>Turns HTTP answers into the connector's failure semantics: non-success and contract breaks throw.</summary>
 internal static class ContractHttp
 {
-    private const string System = "«Госпаблики»";
+    /// <summary>The system's name in messages.</summary>
+    public const string System = "«Госпаблики»";
     private const int MaxErrorDetail = 300;
 
     /// <summary>Throws <see cref="HttpRequestException"/> with the status, the server's error text and Retry-After.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MCU.Hub.Plugins.GovPublics.Internal;
@@ -5,9 +6,10 @@ namespace MCU.Hub.Plugins.GovPublics.Internal;
 /// <summary>The body of <c>GET /api/v1/pages</c>.</summary>
 internal sealed record PageFeedDto
 {
-    public required IReadOnlyList<PageDto> Items { get; init; }
+    /// <summary>Gets the items as raw JSON: each is read on its own, so one that breaks the contract fails alone.</summary>
+    public required IReadOnlyList<JsonElement> Items { get; init; }
 
-    public string? NextCursor { get; init; }
+    public required string NextCursor { get; init; }
 
     public required bool HasMore { get; init; }
 }
@@ -44,9 +46,10 @@ internal sealed record OwnerDto
 /// <summary>The body of <c>GET /api/v1/publications</c>.</summary>
 internal sealed record PublicationFeedDto
 {
-    public required IReadOnlyList<PublicationDto> Items { get; init; }
+    /// <summary>Gets the items as raw JSON: each is read on its own, so one that breaks the contract fails alone.</summary>
+    public required IReadOnlyList<JsonElement> Items { get; init; }
 
-    public string? NextCursor { get; init; }
+    public required string NextCursor { get; init; }
 
     public required bool HasMore { get; init; }
 }
@@ -92,4 +95,6 @@ internal sealed record ReferenceDto
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(PageFeedDto))]
 [JsonSerializable(typeof(PublicationFeedDto))]
+[JsonSerializable(typeof(PageDto))]
+[JsonSerializable(typeof(PublicationDto))]
 internal sealed partial class GovPublicsJsonContext : JsonSerializerContext;

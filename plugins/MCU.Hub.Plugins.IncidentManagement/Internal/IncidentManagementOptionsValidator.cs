@@ -1,3 +1,4 @@
+using MCU.Hub.Plugins.Common.Import;
 using Microsoft.Extensions.Options;
 
 namespace MCU.Hub.Plugins.IncidentManagement.Internal;
@@ -20,6 +21,11 @@ internal sealed class IncidentManagementOptionsValidator(string? sectionPath) : 
         CheckMap(options.CategoryMap, nameof(IncidentManagementOptions.CategoryMap), failures);
         CheckMap(options.NetworkMap, nameof(IncidentManagementOptions.NetworkMap), failures);
         CheckMap(options.StatusMap, nameof(IncidentManagementOptions.StatusMap), failures);
+
+        var import = options.Import ?? new IncidentManagementImportOptions();
+        ImportColumn.Validate(IncidentManagementImportColumns.Defaults, import.Columns, Key(nameof(IncidentManagementOptions.Import) + ":" + nameof(IncidentManagementImportOptions.Columns)), failures);
+        if (import.UtcOffset < TimeSpan.FromHours(-12) || import.UtcOffset > TimeSpan.FromHours(14) || import.UtcOffset.Ticks % TimeSpan.TicksPerMinute != 0)
+            failures.Add($"{Key(nameof(IncidentManagementOptions.Import) + ":" + nameof(IncidentManagementImportOptions.UtcOffset))} must be whole minutes within -12:00…14:00, not {import.UtcOffset}.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,13 +1,17 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MCU.Hub.Plugins.IncidentManagement.Internal;
 
-/// <summary>The body of <c>GET /api/v1/incidents</c>.</summary>
+/// <summary>
+/// The body of <c>GET /api/v1/incidents</c>. Items stay raw JSON here: each is read on its own, so that one incident that
+/// breaks the contract is reported as a failure instead of failing the page.
+/// </summary>
 internal sealed record IncidentPageDto
 {
-    public required IReadOnlyList<IncidentDto> Items { get; init; }
+    public required IReadOnlyList<JsonElement> Items { get; init; }
 
-    public string? NextCursor { get; init; }
+    public required string NextCursor { get; init; }
 
     public required bool HasMore { get; init; }
 }
@@ -89,6 +93,7 @@ internal sealed record ReplyReceiptDto
     RespectRequiredConstructorParameters = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(IncidentPageDto))]
+[JsonSerializable(typeof(IncidentDto))]
 [JsonSerializable(typeof(ReplyRequestDto))]
 [JsonSerializable(typeof(ReplyReceiptDto))]
 internal sealed partial class IncidentJsonContext : JsonSerializerContext;

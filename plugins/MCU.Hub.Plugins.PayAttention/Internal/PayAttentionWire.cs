@@ -1,13 +1,17 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MCU.Hub.Plugins.PayAttention.Internal;
 
-/// <summary>The body of <c>GET /api/v1/messages</c>.</summary>
+/// <summary>
+/// The body of <c>GET /api/v1/messages</c>. Items stay raw JSON here: each is read on its own, so that one message that
+/// breaks the contract is reported as a failure instead of failing the page.
+/// </summary>
 internal sealed record MessagePageDto
 {
-    public required IReadOnlyList<MessageDto> Items { get; init; }
+    public required IReadOnlyList<JsonElement> Items { get; init; }
 
-    public string? NextCursor { get; init; }
+    public required string NextCursor { get; init; }
 
     public required bool HasMore { get; init; }
 }
@@ -81,6 +85,7 @@ internal sealed record AnswerReceiptDto
     RespectRequiredConstructorParameters = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(MessagePageDto))]
+[JsonSerializable(typeof(MessageDto))]
 [JsonSerializable(typeof(AnswerRequestDto))]
 [JsonSerializable(typeof(AnswerReceiptDto))]
 internal sealed partial class PayAttentionJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using MCU.Hub.Plugins.Common.Import;
 using Microsoft.Extensions.Options;
 
 namespace MCU.Hub.Plugins.Pos.Internal;
@@ -19,6 +20,11 @@ internal sealed class PosOptionsValidator(string? sectionPath) : IValidateOption
 
         CheckMap(options.CategoryMap, nameof(PosOptions.CategoryMap), failures);
         CheckMap(options.StatusMap, nameof(PosOptions.StatusMap), failures);
+
+        var import = options.Import ?? new PosImportOptions();
+        ImportColumn.Validate(PosImportColumns.Defaults, import.Columns, Key(nameof(PosOptions.Import) + ":" + nameof(PosImportOptions.Columns)), failures);
+        if (import.UtcOffset < TimeSpan.FromHours(-12) || import.UtcOffset > TimeSpan.FromHours(14) || import.UtcOffset.Ticks % TimeSpan.TicksPerMinute != 0)
+            failures.Add($"{Key(nameof(PosOptions.Import) + ":" + nameof(PosImportOptions.UtcOffset))} must be whole minutes within -12:00…14:00, not {import.UtcOffset}.");
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
