@@ -12,6 +12,10 @@ public sealed class ChannelOptions
     /// <value>The default is <see langword="false"/>: a channel runs only once it is configured.</value>
     public bool Enabled { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the host polls the channel; without polling, imports and replies still work.</summary>
+    /// <value>The default is <see langword="true"/>; <see langword="false"/> suits a municipality that only has the export files.</value>
+    public bool Poll { get; set; } = true;
+
     /// <summary>Gets or sets the pause between polls when the channel has nothing new.</summary>
     /// <value>The default is 10 seconds.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);

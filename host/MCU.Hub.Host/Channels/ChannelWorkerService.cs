@@ -44,7 +44,7 @@ internal sealed partial class ChannelWorkerService : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var loops = _catalog.Loaded
-            .Where(p => p.Descriptor!.Capabilities.HasFlag(ChannelCapabilities.Poll))
+            .Where(p => p.Descriptor!.Capabilities.HasFlag(ChannelCapabilities.Poll) && _options.Get(p.Descriptor.Code).Poll)
             .Select(p => Task.Run(() => RunChannelAsync(p.Descriptor!, stoppingToken), CancellationToken.None))
             .ToArray();
         return Task.WhenAll(loops);

@@ -15,6 +15,7 @@ internal sealed class ImportGrpcService(
     IOptions<McuHubHostOptions> options) : ImportService.ImportServiceBase
 {
     private const int StoreBatch = 1000;
+    private const int MaxErrorsListed = 1000;
 
     public override async Task<ImportFileResponse> ImportFile(IAsyncStreamReader<ImportFileChunk> requestStream, ServerCallContext context)
     {
@@ -93,8 +94,9 @@ internal sealed class ImportGrpcService(
         }
 
         var sorted = response.Errors.OrderBy(e => e.Row).ToList();
+        response.ErrorCount = sorted.Count;
         response.Errors.Clear();
-        response.Errors.AddRange(sorted);
+        response.Errors.AddRange(sorted.Take(MaxErrorsListed));
         return response;
     }
 }
