@@ -3,13 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace MCU.Hub.Plugins.IncidentManagement.Internal;
+namespace MCU.Hub.Plugins.Common;
 
-/// <summary>Turns HTTP answers into the connector's failure semantics: non-success and contract breaks throw.</summary>
-internal static class ContractHttp
+/// <summary>
+/// Turns HTTP answers into the connector's failure semantics: non-success and contract breaks throw. Each plugin that
+/// compiles this file in declares the other part, with the <c>System</c> constant that names its external system.
+/// </summary>
+internal static partial class ContractHttp
 {
-    /// <summary>The system's name in messages.</summary>
-    public const string System = "«Инцидент Менеджмент»";
     private const int MaxErrorDetail = 300;
 
     /// <summary>Throws <see cref="HttpRequestException"/> with the status, the server's error text and Retry-After.</summary>
