@@ -1,6 +1,6 @@
 using MCU.Hub.Channels;
 using MCU.Hub.Emulators.Edds;
-using Microsoft.Extensions.Configuration;
+using MCU.Hub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MCU.Hub.Plugins.Edds.Tests;
@@ -12,19 +12,8 @@ internal static class EddsTestHost
 
     public static readonly DateTimeOffset Start = new(2025, 3, 12, 9, 0, 0, TimeSpan.Zero);
 
-    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(SectionPath + ":" + s.Key, s.Value)))
-            .Build()
-            .GetSection(SectionPath);
-
-        var services = new ServiceCollection();
-        var plugin = new EddsPlugin();
-        services.AddHttpClient(plugin.Descriptor.Code);
-        plugin.ConfigureServices(services, configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings) =>
+        PluginTestHost.Build(new EddsPlugin(), settings);
 
     public static ServiceProvider Build(EddsEmulator emulator, string? token = null, IReadOnlyDictionary<string, string?>? extra = null)
     {

@@ -1,6 +1,6 @@
 using MCU.Hub.Channels;
 using MCU.Hub.Emulators.IncidentManagement;
-using Microsoft.Extensions.Configuration;
+using MCU.Hub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MCU.Hub.Plugins.IncidentManagement.Tests;
@@ -10,19 +10,8 @@ internal static class IncidentManagementTestHost
 {
     public const string SectionPath = "McuHub:Channels:incident-management:Settings";
 
-    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(SectionPath + ":" + s.Key, s.Value)))
-            .Build()
-            .GetSection(SectionPath);
-
-        var services = new ServiceCollection();
-        var plugin = new IncidentManagementPlugin();
-        services.AddHttpClient(plugin.Descriptor.Code);
-        plugin.ConfigureServices(services, configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings) =>
+        PluginTestHost.Build(new IncidentManagementPlugin(), settings);
 
     public static ServiceProvider Build(IncidentManagementEmulator emulator, string? token = null, IReadOnlyDictionary<string, string?>? extra = null)
     {

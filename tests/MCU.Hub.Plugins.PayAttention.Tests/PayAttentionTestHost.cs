@@ -1,6 +1,6 @@
 using MCU.Hub.Channels;
 using MCU.Hub.Emulators.PayAttention;
-using Microsoft.Extensions.Configuration;
+using MCU.Hub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MCU.Hub.Plugins.PayAttention.Tests;
@@ -10,19 +10,8 @@ internal static class PayAttentionTestHost
 {
     public const string SectionPath = "McuHub:Channels:pay-attention:Settings";
 
-    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(SectionPath + ":" + s.Key, s.Value)))
-            .Build()
-            .GetSection(SectionPath);
-
-        var services = new ServiceCollection();
-        var plugin = new PayAttentionPlugin();
-        services.AddHttpClient(plugin.Descriptor.Code);
-        plugin.ConfigureServices(services, configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings) =>
+        PluginTestHost.Build(new PayAttentionPlugin(), settings);
 
     public static ServiceProvider Build(PayAttentionEmulator emulator, string? token = null, IReadOnlyDictionary<string, string?>? extra = null)
     {

@@ -1,6 +1,6 @@
 using MCU.Hub.Channels;
 using MCU.Hub.Emulators.Pos;
-using Microsoft.Extensions.Configuration;
+using MCU.Hub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MCU.Hub.Plugins.Pos.Tests;
@@ -10,19 +10,8 @@ internal static class PosTestHost
 {
     public const string SectionPath = "McuHub:Channels:pos:Settings";
 
-    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(SectionPath + ":" + s.Key, s.Value)))
-            .Build()
-            .GetSection(SectionPath);
-
-        var services = new ServiceCollection();
-        var plugin = new PosPlugin();
-        services.AddHttpClient(plugin.Descriptor.Code);
-        plugin.ConfigureServices(services, configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings) =>
+        PluginTestHost.Build(new PosPlugin(), settings);
 
     public static ServiceProvider Build(PosEmulator emulator, string? token = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
