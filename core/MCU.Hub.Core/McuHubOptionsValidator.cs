@@ -16,6 +16,12 @@ public sealed class McuHubOptionsValidator : IValidateOptions<McuHubOptions>
         var categories = (options.Categories.Count > 0 ? options.Categories : DefaultDirectory.Categories()).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var territories = options.Territories.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
 
+        foreach (var territory in options.Territories.Where(t => !string.IsNullOrWhiteSpace(t.GeoJson)))
+        {
+            if (Territories.PolygonTerritoryLocator.Check(territory.GeoJson!) is { } problem)
+                errors.Add($"McuHub:Territories:{territory.Code}:GeoJson: {problem}");
+        }
+
         foreach (var r in options.Recipients.Where(r => string.IsNullOrWhiteSpace(r.Code)))
             errors.Add($"McuHub:Recipients: получатель «{r.Name}» без кода");
         // The same checks as a rule set saved through the rule store (names, known codes, phrases, patterns).
