@@ -80,6 +80,7 @@ public static partial class McuHubHost
         app.MapGrpcService<RuleGrpcService>();
         app.MapGrpcService<QuarantineGrpcService>();
         app.MapGrpcService<ImportGrpcService>();
+        app.MapGrpcService<EventGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

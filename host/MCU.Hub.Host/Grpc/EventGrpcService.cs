@@ -1,0 +1,58 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using MCU.Hub.Events;
+using MCU.Hub.Grpc.V1;
+using MCU.Hub.Intake;
+using MCU.Hub.Storage;
+
+namespace MCU.Hub.Host.Grpc;
+
+/// <summary>
+/// The <c>mcu.hub.v1.EventService</c>: reads events from the store after the client's sequence number, then waits
+/// for the in-process feed to say more were stored. Reading from the store (not from memory) is what makes a resumed
+/// stream complete.
+/// </summary>
+internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed) : EventService.EventServiceBase
+{
+    private const int Page = 500;
+
+    public override async Task SubscribeEvents(SubscribeEventsRequest request, IServerStreamWriter<MCU.Hub.Grpc.V1.HubEvent> responseStream, ServerCallContext context)
+    {
+        if (request.AfterSequence < 0)
+            throw new HubValidationException("after_sequence", "номер события не может быть отрицательным");
+        var types = request.EventTypes.ToHashSet(StringComparer.Ordinal);
+        var after = request.AfterSequence;
+        var ct = context.CancellationToken;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                // Take the signal before reading, so an event stored during the read wakes the next wait.
+                var signal = feed.WaitAsync(after, ct);
+                var events = await store.ReadEventsAsync(after, Page, ct);
+                foreach (var e in events)
+                {
+                    if (types.Count == 0 || types.Contains(e.Type))
+                        await responseStream.WriteAsync(ToProto(e), ct);
+                    after = e.Sequence;
+                }
+
+                if (events.Count < Page)
+                    await (events.Count == 0 ? signal : feed.WaitAsync(after, ct));
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static MCU.Hub.Grpc.V1.HubEvent ToProto(Events.HubEvent e) => new()
+    {
+        Sequence = e.Sequence,
+        Type = e.Type,
+        MessageId = e.MessageId ?? "",
+        Channel = e.Channel ?? "",
+        At = Timestamp.FromDateTimeOffset(e.At),
+        Summary = e.Summary ?? "",
+    };
+}
