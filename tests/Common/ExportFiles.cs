@@ -5,9 +5,12 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using MiniExcelLibs;
 
-namespace MCU.Hub.Plugins.Pos.Tests.Import;
+namespace MCU.Hub.Tests.Common;
 
-/// <summary>Builds real export files for the importer tests: .xlsx workbooks and CSV text in a given encoding.</summary>
+/// <summary>
+/// Builds real export files for the importer tests: .xlsx workbooks and CSV text in a given encoding. Compiled into each
+/// importer's test project from here.
+/// </summary>
 internal static class ExportFiles
 {
     /// <summary>The Windows-1251 encoding, as Excel saves CSV on Russian Windows.</summary>
@@ -82,7 +85,7 @@ internal static class ExportFiles
             shared.SharedStringTable = new SharedStringTable(strings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })));
             var worksheet = workbook.AddNewPart<WorksheetPart>();
             worksheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "Сообщения" }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "Выгрузка" }));
         }
 
         stream.Position = 0;
