@@ -69,6 +69,10 @@ public static partial class McuHubHost
                 registry.Register(result.Descriptor!);
                 LogPluginLoaded(logger, result.Descriptor!.Code, result.Descriptor.DisplayName, result.Folder);
             }
+            else if (result.State == PluginState.Disabled)
+            {
+                LogPluginDisabled(logger, result.Descriptor!.Code, result.Descriptor.DisplayName);
+            }
             else
             {
                 LogPluginSkipped(logger, Path.GetFileName(result.Folder), result.State, result.Reason ?? "");
@@ -129,6 +133,9 @@ public static partial class McuHubHost
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Plugin {Channel} («{DisplayName}») loaded from {Folder}")]
     private static partial void LogPluginLoaded(ILogger logger, string channel, string displayName, string folder);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Plugin {Channel} («{DisplayName}») found; its channel is not enabled (McuHub:Channels:{Channel}:Enabled)")]
+    private static partial void LogPluginDisabled(ILogger logger, string channel, string displayName);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Plugin {Plugin} {State}: {Reason}")]
     private static partial void LogPluginSkipped(ILogger logger, string plugin, PluginState state, string reason);
