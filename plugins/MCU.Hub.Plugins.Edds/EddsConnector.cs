@@ -76,29 +76,20 @@ public sealed class EddsConnector : IChannelConnector, IRawItemParser
         if (feed.NextCursor.Length == 0 && feed.Items.Count > 0)
             throw ContractHttp.Broken(ListOperation, "next_cursor", "is empty although the page has items");
 
-        var records = new List<ChannelRecord>(feed.Items.Count);
-        var items = new List<InboundItem>();
         var failures = new List<InboundFailure>();
-        for (var i = 0; i < feed.Items.Count; i++)
-        {
-            var raw = feed.Items[i];
-            try
+        var cards = RawItems.ReadEach(
+            feed.Items,
+            $"{ContractHttp.System} {ListOperation}",
+            (raw, where) =>
             {
-                var card = ReadCard(raw, $"{ContractHttp.System} {ListOperation}: {RawItems.At(i)}");
+                var card = ReadCard(raw, where);
                 var services = MapServices(card);
-                var record = MapRecord(card, services);
-                var item = NeedsMunicipalRecipient(card) ? MapItem(card, services) : null;
-                records.Add(record);
-                if (item is not null)
-                    items.Add(item);
-            }
-            catch (InvalidDataException ex)
-            {
-                var failure = new InboundFailure { ExternalId = RawItems.PeekId(raw), RawPayload = raw.GetRawText(), Reason = ex.Message };
-                failures.Add(failure);
-                Log.CardFailed(_logger, failure.ExternalId, failure.Reason);
-            }
-        }
+                return (Record: MapRecord(card, services), Item: NeedsMunicipalRecipient(card) ? MapItem(card, services) : null);
+            },
+            failures,
+            f => Log.CardFailed(_logger, f.ExternalId, f.Reason));
+        var records = cards.Select(c => c.Record).ToList();
+        var items = cards.Where(c => c.Item is not null).Select(c => c.Item!).ToList();
 
         // A page that claims more but brings nothing would make the host pull in a tight loop.
         var hasMore = feed.HasMore && feed.Items.Count > 0;

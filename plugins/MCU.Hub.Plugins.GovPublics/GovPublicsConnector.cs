@@ -136,21 +136,12 @@ public sealed class GovPublicsConnector : IChannelConnector
         List<InboundFailure> failures)
         where T : class
     {
-        for (var i = 0; i < items.Count; i++)
-        {
-            var raw = items[i];
-            var where = $"{ContractHttp.System} {operation}: {RawItems.At(i)}";
-            try
-            {
-                records.Add(map(RawItems.Read(raw, type, where), where));
-            }
-            catch (InvalidDataException ex)
-            {
-                var failure = new InboundFailure { ExternalId = RawItems.PeekId(raw), RawPayload = raw.GetRawText(), Reason = ex.Message };
-                failures.Add(failure);
-                Log.RecordFailed(_logger, failure.ExternalId, failure.Reason);
-            }
-        }
+        records.AddRange(RawItems.ReadEach(
+            items,
+            $"{ContractHttp.System} {operation}",
+            (raw, where) => map(RawItems.Read(raw, type, where), where),
+            failures,
+            f => Log.RecordFailed(_logger, f.ExternalId, f.Reason)));
     }
 
     private ChannelRecord MapPage(PageDto page, string where)

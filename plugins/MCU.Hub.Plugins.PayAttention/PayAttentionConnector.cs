@@ -64,22 +64,8 @@ public sealed class PayAttentionConnector : IChannelConnector, IRawItemParser
         if (page.NextCursor.Length == 0 && page.Items.Count > 0)
             throw ContractHttp.Broken(ListOperation, "next_cursor", "is empty although the page has items");
 
-        var items = new List<InboundItem>(page.Items.Count);
         var failures = new List<InboundFailure>();
-        for (var i = 0; i < page.Items.Count; i++)
-        {
-            var raw = page.Items[i];
-            try
-            {
-                items.Add(Read(raw, $"{ContractHttp.System} {ListOperation}: {RawItems.At(i)}"));
-            }
-            catch (InvalidDataException ex)
-            {
-                var failure = new InboundFailure { ExternalId = RawItems.PeekId(raw), RawPayload = raw.GetRawText(), Reason = ex.Message };
-                failures.Add(failure);
-                Log.ItemFailed(_logger, failure.ExternalId, failure.Reason);
-            }
-        }
+        var items = RawItems.ReadEach(page.Items, $"{ContractHttp.System} {ListOperation}", Read, failures, f => Log.ItemFailed(_logger, f.ExternalId, f.Reason));
 
         // A page that claims more but brings nothing would make the host pull in a tight loop.
         var hasMore = page.HasMore && page.Items.Count > 0;

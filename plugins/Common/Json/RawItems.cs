@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MCU.Hub.Channels;
 
 namespace MCU.Hub.Plugins.Common;
 
@@ -10,6 +11,43 @@ namespace MCU.Hub.Plugins.Common;
 /// </summary>
 internal static class RawItems
 {
+    /// <summary>
+    /// Reads every item of a page with <paramref name="read"/>. An item that throws <see cref="InvalidDataException"/>
+    /// becomes an <see cref="InboundFailure"/> (its raw JSON and the reason) and the rest of the page is kept.
+    /// </summary>
+    /// <typeparam name="T">What an item reads into.</typeparam>
+    /// <param name="items">The page's items as raw JSON.</param>
+    /// <param name="where">The page, for messages (<c>ПОС GET api/v1/messages</c>); <c>: items[i]</c> is appended.</param>
+    /// <param name="read">Reads one item, given its JSON and where it is.</param>
+    /// <param name="failures">Receives the failures.</param>
+    /// <param name="onFailure">Called for each failure (the connector logs it).</param>
+    /// <returns>The items read, in page order.</returns>
+    public static List<T> ReadEach<T>(
+        IReadOnlyList<JsonElement> items,
+        string where,
+        Func<JsonElement, string, T> read,
+        List<InboundFailure> failures,
+        Action<InboundFailure> onFailure)
+    {
+        var result = new List<T>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var raw = items[i];
+            try
+            {
+                result.Add(read(raw, $"{where}: {At(i)}"));
+            }
+            catch (InvalidDataException ex)
+            {
+                var failure = new InboundFailure { ExternalId = PeekId(raw), RawPayload = raw.GetRawText(), Reason = ex.Message };
+                failures.Add(failure);
+                onFailure(failure);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Reads one item.</summary>
     /// <param name="element">The item's JSON.</param>
     /// <param name="type">The wire type.</param>
