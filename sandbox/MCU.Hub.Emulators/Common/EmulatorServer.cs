@@ -17,8 +17,7 @@ namespace MCU.Hub.Emulators.Common;
 /// injected delay, injected faults and raw answers, bearer token) and the error body of the contracts.
 /// </summary>
 /// <remarks>
-/// The ПОС emulator predates this class and keeps its own copy of the pattern; the emulators of the other channels
-/// use this one. Thread-safety: every member may be called concurrently with requests.
+/// Every channel's emulator runs on it. Thread-safety: every member may be called concurrently with requests.
 /// </remarks>
 internal sealed class EmulatorServer : IAsyncDisposable
 {

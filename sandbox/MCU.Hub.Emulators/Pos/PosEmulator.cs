@@ -1,16 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
+using MCU.Hub.Emulators.Common;
 using MCU.Hub.Emulators.Pos.Internal;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace MCU.Hub.Emulators.Pos;
 
@@ -53,16 +46,10 @@ public sealed class PosEmulator : IAsyncDisposable
     private readonly Dictionary<string, int> _positionById = new(StringComparer.Ordinal);
     private readonly List<PosAnswer> _answers = [];
     private readonly Dictionary<string, PosAnswer> _answerByKey = new(StringComparer.Ordinal);
-    private readonly Queue<(int StatusCode, string Body)> _rawResponses = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private readonly EmulatorServer _server;
     private PosMessageGenerator? _generator;
     private int _generated;
     private int _servedCount;
-    private int _requestCount;
-    private int _failRemaining;
-    private int _failStatusCode;
-    private long _delayTicks;
 
     private PosEmulator(PosEmulatorOptions options)
     {
@@ -70,10 +57,11 @@ public sealed class PosEmulator : IAsyncDisposable
         _time = options.TimeProvider;
         _startedAt = _time.GetUtcNow();
         _availableAtStart = options.MessagesPerSecond > 0 ? options.InitialMessages : options.TotalMessages;
+        _server = new EmulatorServer(options.Token);
     }
 
     /// <summary>Gets the address the emulator listens on, ending with a slash (<c>http://127.0.0.1:54321/</c>).</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>Gets the messages published so far, in log order (the order <c>GET /api/v1/messages</c> serves them).</summary>
     /// <remarks>A snapshot: statuses changed by later answers are not reflected in it.</remarks>
@@ -104,7 +92,7 @@ public sealed class PosEmulator : IAsyncDisposable
     public int ServedCount => Volatile.Read(ref _servedCount);
 
     /// <summary>Gets how many API requests (<c>/api/...</c>) reached the emulator, failed ones included.</summary>
-    public int RequestCount => Volatile.Read(ref _requestCount);
+    public int RequestCount => _server.RequestCount;
 
     /// <summary>Starts an emulator on <c>http://127.0.0.1</c>.</summary>
     /// <param name="options">What to publish and where to listen; <see langword="null"/> for the defaults.</param>
@@ -155,17 +143,7 @@ public sealed class PosEmulator : IAsyncDisposable
     /// <summary>Makes the next <paramref name="count"/> API requests fail with <paramref name="statusCode"/>.</summary>
     /// <param name="count">How many requests fail; 0 clears the fault.</param>
     /// <param name="statusCode">The status to answer, 400–599. A 429 or 503 carries <c>Retry-After: 1</c>.</param>
-    public void FailNext(int count, int statusCode)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
-        lock (_gate)
-        {
-            _failStatusCode = statusCode;
-            _failRemaining = count;
-        }
-    }
+    public void FailNext(int count, int statusCode) => _server.FailNext(count, statusCode);
 
     /// <summary>
     /// Makes the next API request answer <paramref name="statusCode"/> with <paramref name="body"/> as it is
@@ -174,40 +152,16 @@ public sealed class PosEmulator : IAsyncDisposable
     /// <param name="body">The raw body, for example truncated JSON or an item without a required field.</param>
     /// <param name="statusCode">The status to answer.</param>
     /// <remarks>A fault set by <see cref="FailNext"/> is served first.</remarks>
-    public void RespondNextWith(string body, int statusCode = StatusCodes.Status200OK)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 200);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
-        lock (_gate)
-            _rawResponses.Enqueue((statusCode, body));
-    }
+    public void RespondNextWith(string body, int statusCode = StatusCodes.Status200OK) => _server.RespondNextWith(body, statusCode);
 
     /// <summary>Delays every following API response by <paramref name="delay"/> of real time.</summary>
     /// <param name="delay">The delay; <see cref="TimeSpan.Zero"/> turns it off.</param>
     /// <remarks>Real time on purpose: the delay exists to exercise clients' timeouts, which run on real time.</remarks>
-    public void DelayResponses(TimeSpan delay)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        Interlocked.Exchange(ref _delayTicks, delay.Ticks);
-    }
+    public void DelayResponses(TimeSpan delay) => _server.DelayResponses(delay);
 
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        if (_stopping.IsCancellationRequested)
-            return;
-
-        await _stopping.CancelAsync();
-        if (_app is not null)
-        {
-            await _app.StopAsync(CancellationToken.None);
-            await _app.DisposeAsync();
-        }
-
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static void Validate(PosEmulatorOptions options)
     {
@@ -225,109 +179,18 @@ public sealed class PosEmulator : IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        await _server.StartAsync(_options.Port, typeof(PosEmulator).Assembly.GetName().Name!, app =>
         {
-            Args = [],
-            ApplicationName = typeof(PosEmulator).Assembly.GetName().Name,
-        });
-        builder.Logging.ClearProviders();
+            app.MapGet("/api/v1/messages", (HttpRequest request) => ListMessages(request.Query["after"], request.Query["limit"]));
+            app.MapGet("/api/v1/messages/{id}", GetMessage);
+            app.MapPost("/api/v1/messages/{id}/answers", PostAnswerAsync);
+            app.MapGet("/media/photos/{name}", (string name) => Results.Bytes(PhotoBytes, "image/png"));
+        }, cancellationToken);
 
-        // The emulator runs inside other processes (tests, the sandbox): their appsettings.json and environment
-        // (Kestrel endpoints among them) must not leak into it.
-        builder.Configuration.Sources.Clear();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _options.Port));
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
-
-        var app = builder.Build();
-        app.Use(ApiGateAsync);
-        app.MapGet("/api/v1/messages", (HttpRequest request) => ListMessages(request.Query["after"], request.Query["limit"]));
-        app.MapGet("/api/v1/messages/{id}", GetMessage);
-        app.MapPost("/api/v1/messages/{id}/answers", PostAnswerAsync);
-        app.MapGet("/media/photos/{name}", (string name) => Results.Bytes(PhotoBytes, "image/png"));
-        _app = app;
-
-        await app.StartAsync(cancellationToken);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var port = new Uri(address).Port;
+        // Photo links carry the address, so the generator can only be made once the server listens.
         lock (_gate)
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
             _generator = new PosMessageGenerator(_options.Seed, BaseAddress);
-        }
-    }
-
-    private async Task ApiGateAsync(HttpContext context, RequestDelegate next)
-    {
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-        {
-            await next(context);
-            return;
-        }
-
-        Interlocked.Increment(ref _requestCount);
-        var delay = Interlocked.Read(ref _delayTicks);
-        if (delay > 0)
-        {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-            try
-            {
-                await Task.Delay(TimeSpan.FromTicks(delay), linked.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                context.Abort();
-                return;
-            }
-        }
-
-        int failStatus = 0;
-        (int StatusCode, string Body) raw = default;
-        lock (_gate)
-        {
-            if (_failRemaining > 0)
-            {
-                _failRemaining--;
-                failStatus = _failStatusCode;
-            }
-            else
-            {
-                _rawResponses.TryDequeue(out raw);
-            }
-        }
-
-        if (failStatus != 0)
-        {
-            if (failStatus is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
-                context.Response.Headers.RetryAfter = "1";
-
-            await Error(failStatus, "injected_fault", "сбой, заданный в эмуляторе (FailNext)").ExecuteAsync(context);
-            return;
-        }
-
-        if (raw.Body is not null)
-        {
-            context.Response.StatusCode = raw.StatusCode;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync(raw.Body, context.RequestAborted);
-            return;
-        }
-
-        if (_options.Token is { Length: > 0 } token
-            && !string.Equals(context.Request.Headers.Authorization.ToString(), "Bearer " + token, StringComparison.Ordinal))
-        {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            await Error(StatusCodes.Status401Unauthorized, "unauthorized", "Authorization: нужен заголовок «Bearer <token>» с действующим токеном").ExecuteAsync(context);
-            return;
-        }
-
-        if (_generator is null)
-        {
-            await Error(StatusCodes.Status503ServiceUnavailable, "starting", "эмулятор запускается").ExecuteAsync(context);
-            return;
-        }
-
-        await next(context);
+        _server.MarkReady();
     }
 
     private IResult ListMessages(string? after, string? limit)
