@@ -57,4 +57,12 @@ public sealed class McuHubOptions
     /// <summary>Gets or sets the escalation settings.</summary>
     [Required]
     public EscalationOptions Escalation { get; set; } = new();
+
+    /// <summary>Gets or sets how indicators, ratings and backlog snapshots are counted.</summary>
+    [Required]
+    public Kpi.KpiOptions Kpi { get; set; } = new();
+
+    /// <summary>Gets or sets when and how reports are generated.</summary>
+    [Required]
+    public Reports.ReportOptions Reports { get; set; } = new();
 }

@@ -45,6 +45,20 @@ public sealed class McuHubOptionsValidator : IValidateOptions<McuHubOptions>
         errors.AddRange(options.Deadlines.EffectiveAssignments().Where(a => !policies.ContainsKey(a.Policy))
             .Select(a => $"McuHub:Deadlines:Assignments: неизвестная политика сроков '{a.Policy}'"));
 
+        var rating = options.Kpi.Rating;
+        if (rating.MinimumVolume < 1)
+            errors.Add($"McuHub:Kpi:Rating:MinimumVolume: должно быть не меньше 1 ({rating.MinimumVolume})");
+        double[] weights = [rating.CompletenessWeight, rating.TimelinessWeight, rating.SubstanceWeight, rating.SatisfactionWeight];
+        if (weights.Any(w => !double.IsFinite(w) || w < 0) || weights.Sum() <= 0)
+            errors.Add("McuHub:Kpi:Rating: веса составляющих рейтинга должны быть неотрицательными, и хотя бы один — больше нуля");
+        foreach (var (indicator, years) in options.Kpi.Plans)
+        {
+            foreach (var (year, plan) in years.Where(p => !double.IsFinite(p.Value) || p.Value < 0))
+                errors.Add($"McuHub:Kpi:Plans:{indicator}:{year}: плановое значение должно быть неотрицательным числом ({plan})");
+        }
+
+        errors.AddRange(options.Reports.Validate());
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -67,7 +67,25 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<EscalationScanner>();
         services.TryAddSingleton<DeadlineMaintenance>();
         services.TryAddSingleton<Quarantine.QuarantineOperations>();
+        AddAnalytics(services);
         return new McuHubBuilder(services);
+    }
+
+    /// <summary>Indicators, ratings, backlog snapshots and reports; their stores share the LiteDB file when the hub store is LiteDB.</summary>
+    private static void AddAnalytics(IServiceCollection services)
+    {
+        services.TryAddSingleton<Kpi.MessageFactsProjection>();
+        services.TryAddSingleton<Kpi.KpiService>();
+        services.TryAddSingleton<Ratings.RecipientRatingService>();
+        services.TryAddSingleton<Kpi.IBacklogSnapshotStore>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
+            ? new Kpi.Internal.LiteDbBacklogSnapshotStore(lite.Database, lite.WriteLock)
+            : new Kpi.Internal.InMemoryBacklogSnapshotStore());
+        services.TryAddSingleton<Kpi.BacklogService>();
+        services.TryAddSingleton<Reports.IReportStore>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
+            ? new Reports.Internal.LiteDbReportStore(lite.Database, lite.WriteLock)
+            : new Reports.Internal.InMemoryReportStore());
+        services.TryAddSingleton<Reports.ReportSchedule>();
+        services.TryAddSingleton<Reports.ReportService>();
     }
 
     /// <summary>Routing: the versioned rule store (in the LiteDB file when the hub store is LiteDB), the indexed router, explanations.</summary>

@@ -29,4 +29,7 @@ public static class HubEventTypes
 
     /// <summary>A message's category was changed; routing and the deadline ran again.</summary>
     public const string CategoryChanged = "message.category_changed";
+
+    /// <summary>A report was generated and stored.</summary>
+    public const string ReportReady = "report.ready";
 }

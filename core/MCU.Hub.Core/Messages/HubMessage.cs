@@ -108,6 +108,21 @@ public sealed class HubMessage
     /// <summary>Gets or sets the answer, once given.</summary>
     public MessageAnswer? Answer { get; set; }
 
+    /// <summary>Gets or sets when the measures of the linked roadmap were implemented (counts the message for KPI 5 of Resolution No. 1844).</summary>
+    public DateTimeOffset? RoadmapImplementedAt { get; set; }
+
+    /// <summary>Gets or sets when the first answer was given (kept when the message is reopened and answered again).</summary>
+    public DateTimeOffset? FirstAnsweredAt { get; set; }
+
+    /// <summary>Gets or sets when the message was last closed or rejected; cleared when it is reopened.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Gets or sets how many times the message was reopened after an answer or closure.</summary>
+    public int ReopenCount { get; set; }
+
+    /// <summary>Gets or sets how many times a recipient returned the message as not theirs.</summary>
+    public int ReturnCount { get; set; }
+
     /// <summary>Gets or sets the citizen's satisfaction with the result (1…5), if known.</summary>
     public int? Satisfaction { get; set; }
 

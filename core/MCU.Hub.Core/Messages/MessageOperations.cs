@@ -82,6 +82,7 @@ public sealed class MessageOperations
             var old = message.Status;
             message.Answer = new MessageAnswer { Text = text, AnsweredBy = answeredBy, AnsweredAt = now, Attachments = [.. attachments] };
             message.Status = MessageStatus.Answered;
+            message.FirstAnsweredAt ??= now;
             var entry = new MessageHistoryEntry
             {
                 MessageId = message.Id, At = now, Actor = actor, Action = "answered",
@@ -111,6 +112,7 @@ public sealed class MessageOperations
             EnsureTransition(message, status);
             var old = message.Status;
             message.Status = status;
+            RecordLifeCycle(message, status, now);
             var entry = new MessageHistoryEntry
             {
                 MessageId = message.Id, At = now, Actor = actor, Action = "status", Comment = comment,
@@ -347,6 +349,24 @@ public sealed class MessageOperations
                 NextAttemptAt = now,
             },
         ];
+    }
+
+    /// <summary>Keeps the facts the indicators count: closing time, reopenings and returns.</summary>
+    private static void RecordLifeCycle(HubMessage message, MessageStatus status, DateTimeOffset now)
+    {
+        switch (status)
+        {
+            case MessageStatus.Closed or MessageStatus.Rejected:
+                message.ClosedAt = now;
+                break;
+            case MessageStatus.Reopened:
+                message.ReopenCount++;
+                message.ClosedAt = null;
+                break;
+            case MessageStatus.Returned:
+                message.ReturnCount++;
+                break;
+        }
     }
 
     private static void EnsureTransition(HubMessage message, MessageStatus to)

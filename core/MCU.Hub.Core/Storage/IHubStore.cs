@@ -101,6 +101,17 @@ public interface IHubStore
     /// <returns>The events.</returns>
     Task<IReadOnlyList<HubEvent>> ReadEventsAsync(long afterSequence, int maxCount, CancellationToken cancellationToken);
 
+    /// <summary>Appends an event that concerns no single message (a report was generated, say) and returns its sequence number.</summary>
+    /// <param name="hubEvent">The event; its sequence number is assigned by the store.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>The sequence number, once the event is durable.</returns>
+    Task<long> AppendEventAsync(HubEvent hubEvent, CancellationToken cancellationToken);
+
+    /// <summary>Gets the sequence number of the newest stored event (0 when there is none).</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The sequence number.</returns>
+    Task<long> GetLastEventSequenceAsync(CancellationToken cancellationToken);
+
     /// <summary>Lists channel records, oldest first.</summary>
     /// <param name="query">Filters.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -285,6 +285,26 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         Task.FromResult<IReadOnlyList<HubEvent>>(_events.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToList());
 
     /// <inheritdoc />
+    public Task<long> AppendEventAsync(HubEvent hubEvent, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            var sequence = AppendEvents([hubEvent], _lastEventSequence);
+            _db.Checkpoint();
+            _lastEventSequence = sequence;
+            return Task.FromResult(sequence);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<long> GetLastEventSequenceAsync(CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+            return Task.FromResult(_lastEventSequence);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredRecord>> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken)
     {
         var q = _records.Query();

@@ -23,6 +23,8 @@ internal static class StoreMapper
         mapper.Entity<StoredRecord>().Id(r => r.Id, autoId: false);
         mapper.Entity<OutboxDelivery>().Id(d => d.Id, autoId: false);
         mapper.Entity<QuarantinedItem>().Id(q => q.Id, autoId: false);
+        mapper.Entity<Kpi.BacklogSnapshot>().Id(s => s.Id, autoId: false);
+        mapper.Entity<Reports.StoredReport>().Id(r => r.Id, autoId: false);
         return mapper;
     }
 
