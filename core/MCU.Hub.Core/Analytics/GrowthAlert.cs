@@ -8,7 +8,10 @@ namespace MCU.Hub.Analytics;
 /// <param name="Ratio">Observed divided by expected.</param>
 /// <param name="Score">The z-score (see <see cref="GrowthOptions.MinScore"/>).</param>
 /// <param name="MessageIds">The ids of the key's messages in the window, by receipt time.</param>
-/// <param name="Factors">The other dimensions' values ranked by their share of the excess, top first.</param>
+/// <param name="Factors">
+/// The other dimensions' values ranked by their share of the excess, top first; only values with an excess, and not
+/// a value shared by all the key's messages in history and window (it is implied by the key).
+/// </param>
 public sealed record GrowthAlert(
     GrowthDimension Dimension,
     string Key,

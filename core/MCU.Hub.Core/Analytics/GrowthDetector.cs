@@ -106,6 +106,9 @@ public sealed class GrowthDetector
                 continue;
             foreach (var (value, valueItems) in GroupBy(keyItems, dimension, skipMissing: false))
             {
+                // A value every message of the key has (the block of a topic) is implied by the key and explains nothing.
+                if (valueItems.Count == keyItems.Count)
+                    continue;
                 var series = plan.Series(valueItems);
                 var observed = plan.Observed(series);
                 var expected = plan.Estimate(series).Expected;
