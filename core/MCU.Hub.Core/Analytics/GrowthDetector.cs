@@ -14,8 +14,8 @@ namespace MCU.Hub.Analytics;
 /// calendar (a working day against working days, a day off against days off), so a week after the holidays is not
 /// judged against the holidays, and a holiday is expected like a day off. A holiday on a weekday, and a day whose
 /// weekday gave no reference, take all days off (or working days) of those weeks. History begins at the earliest
-/// item passed in: the caller should pass at least <see cref="GrowthOptions.HistoryWeeks"/> weeks before the window
-/// (twice that lets holidays be skipped); days before the earliest item are unknown, not zero.
+/// item passed in: the caller should pass <see cref="GrowthOptions.HistoryWeeks"/> + 4 weeks before the window (the
+/// extra weeks replace skipped holidays); days before the earliest item are unknown, not zero.
 /// </para>
 /// <para>Only growth is reported: a key needs the minimum count, ratio and z-score of <see cref="GrowthOptions"/>.</para>
 /// </remarks>

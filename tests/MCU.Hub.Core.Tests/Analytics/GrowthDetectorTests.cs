@@ -72,16 +72,22 @@ public sealed class GrowthDetectorTests
             Assert.Empty(Detector().Detect(traffic.Items, from, from.AddDays(6)));
     }
 
+    // With one week of history the week after the holidays would be judged against the holidays alone if they were not skipped.
     [Theory]
-    [InlineData("2026-01-01", "2026-01-11")]
-    [InlineData("2026-01-12", "2026-01-18")]
-    [InlineData("2026-05-01", "2026-05-11")]
-    [InlineData("2026-05-12", "2026-05-18")]
-    public void Detect_HolidaysWithDayOffTrafficAndTheWeekAfter_GiveNoAlert(string from, string to)
+    [InlineData("2026-01-01", "2026-01-11", 8)]
+    [InlineData("2026-01-12", "2026-01-18", 8)]
+    [InlineData("2026-05-01", "2026-05-11", 8)]
+    [InlineData("2026-05-12", "2026-05-18", 8)]
+    [InlineData("2026-01-01", "2026-01-11", 1)]
+    [InlineData("2026-01-12", "2026-01-18", 1)]
+    [InlineData("2026-05-01", "2026-05-11", 1)]
+    [InlineData("2026-05-12", "2026-05-18", 1)]
+    public void Detect_HolidaysWithDayOffTrafficAndTheWeekAfter_GiveNoAlert(string from, string to, int weeks)
     {
         var traffic = new Traffic(4).Background(new DateOnly(2025, 10, 1), new DateOnly(2026, 5, 31), working: 5, dayOff: 1);
+        var detector = Detector(new GrowthOptions { HistoryWeeks = weeks });
 
-        Assert.Empty(Detector().Detect(traffic.Items, DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)));
+        Assert.Empty(detector.Detect(traffic.Items, DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -92,7 +98,7 @@ public sealed class GrowthDetectorTests
         traffic.Plant(new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 16), 80, "roads", "T1", "pos");
 
         var alert = Assert.Single(
-            Detector().Detect(traffic.Items, new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 18)),
+            Detector(new GrowthOptions { HistoryWeeks = 2 }).Detect(traffic.Items, new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 18)),
             a => a.Dimension == GrowthDimension.Category);
 
         Assert.Equal("roads", alert.Key);

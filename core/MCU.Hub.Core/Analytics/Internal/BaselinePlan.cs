@@ -5,6 +5,9 @@ namespace MCU.Hub.Analytics.Internal;
 /// <summary>The reference days of each window day, shared by every key of one detection run.</summary>
 internal sealed class BaselinePlan
 {
+    /// <summary>How many weeks beyond the history weeks are searched for reference days of the right kind.</summary>
+    public const int ExtraWeeks = 4;
+
     private readonly int[][] _references;
 
     private BaselinePlan(DateOnly seriesStart, DateOnly from, DateOnly to, int[][] references)
@@ -29,13 +32,14 @@ internal sealed class BaselinePlan
     /// <summary>
     /// Picks the reference days. A window day is compared with the same weekday of the previous
     /// <paramref name="weeks"/> weeks before the window, taking only days of its own kind (working or not), so a
-    /// holiday in history never lowers a working day's baseline. A holiday on a weekday has no same-weekday days
-    /// off to compare with, so it takes all days off of the last weeks; so does any day whose weekday found none.
+    /// holiday in history never lowers a working day's baseline; up to <see cref="ExtraWeeks"/> more weeks are searched
+    /// to replace skipped ones. A holiday on a weekday has no same-weekday days off to compare with, so it takes all
+    /// days off of the last weeks; so does any day whose weekday found none (then of the whole lookback if need be).
     /// </summary>
     public static BaselinePlan Create(ProductionCalendar calendar, DateOnly earliestData, DateOnly from, DateOnly to, int weeks)
     {
-        // Search twice as far back so that holidays skipped in the last weeks are replaced by earlier ones.
-        var lookbackStart = from.AddDays(-14 * weeks);
+        // Search 4 weeks further back so that holiday weeks skipped (New Year, May) are replaced by earlier ones.
+        var lookbackStart = from.AddDays(-7 * (weeks + ExtraWeeks));
         var dataStart = earliestData > lookbackStart ? earliestData : lookbackStart;
         var seriesStart = dataStart < from ? dataStart : from;
         var poolStart = from.AddDays(-7 * weeks);
@@ -54,9 +58,12 @@ internal sealed class BaselinePlan
         int[] Pool(bool kind)
         {
             ref var pool = ref kind ? ref workingPool : ref restPool;
-            pool ??= [.. Days(poolStart, from.AddDays(-1)).Where(d => IsWorking(d) == kind).Select(d => d.DayNumber - seriesStart.DayNumber)];
+            pool ??= Select(poolStart, kind) is { Length: > 0 } recent ? recent : Select(dataStart, kind);
             return pool;
         }
+
+        int[] Select(DateOnly first, bool kind) =>
+            [.. Days(first, from.AddDays(-1)).Where(d => IsWorking(d) == kind).Select(d => d.DayNumber - seriesStart.DayNumber)];
 
         var references = new int[to.DayNumber - from.DayNumber + 1][];
         foreach (var day in Days(from, to))
