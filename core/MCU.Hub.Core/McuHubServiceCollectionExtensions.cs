@@ -84,6 +84,8 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<Reports.IReportStore>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
             ? new Reports.Internal.LiteDbReportStore(lite.Database, lite.WriteLock)
             : new Reports.Internal.InMemoryReportStore());
+        services.TryAddSingleton<Analytics.ProblemAnalytics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Reports.IReportSectionSource, Reports.Internal.ProblemSections>());
         services.TryAddSingleton<Reports.ReportSchedule>();
         services.TryAddSingleton<Reports.ReportService>();
     }
