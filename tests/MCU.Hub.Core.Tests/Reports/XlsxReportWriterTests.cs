@@ -211,6 +211,34 @@ public sealed class XlsxReportWriterTests
     }
 
     [Fact]
+    public void Write_BarChart_IsAHorizontalBarChart()
+    {
+        using var document = Open(BarReport());
+
+        var chartPart = Assert.Single(Sheet(document, "Топ").DrawingsPart!.ChartParts);
+        var bar = chartPart.ChartSpace.Descendants<C.BarChart>().Single();
+        Assert.Equal(C.BarDirectionValues.Bar, bar.GetFirstChild<C.BarDirection>()!.Val!.Value);
+        Assert.Equal("'Топ'!$B$4:$B$5", bar.Descendants<C.Values>().Single().NumberReference!.Formula!.Text);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
+    }
+
+    internal static ReportDocument BarReport() => new()
+    {
+        Title = "т",
+        Sections =
+        [
+            new ReportSection
+            {
+                Name = "Топ",
+                Heading = "Топ тем",
+                Columns = [new("Тема"), new("Обращений", ReportColumnKind.Integer)],
+                Rows = [["Дороги", 120], ["ЖКХ", -5]],
+                Chart = new ReportChart { Kind = ReportChartKind.Bar, Title = "Темы", CategoryColumn = 0, ValueColumns = [1] },
+            },
+        ],
+    };
+
+    [Fact]
     public void Write_SectionWithoutChart_HasNoDrawing()
     {
         using var document = Open();
