@@ -99,7 +99,9 @@ public sealed class XlsxReportWriter
         var generated = report.GeneratedAt;
         data.Append(new Row(
             TextCell(0, 4, "Сформирован", Styles.Label),
-            NumberCell(1, 4, generated.DateTime.ToOADate(), Styles.GeneratedAt),
+            ExcelNumber(ReportValue.FromDateTime(generated)) is { } serial
+                ? NumberCell(1, 4, serial, Styles.GeneratedAt)
+                : TextCell(1, 4, ReportText.Format(generated, ReportColumnKind.DateTime), Styles.Plain),
             TextCell(2, 4, "UTC" + generated.ToString("zzz", CultureInfo.InvariantCulture), Styles.Plain)) { RowIndex = 4 });
 
         var nameWidth = "Сформирован".Length;
