@@ -88,6 +88,22 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Render_BarChart_DrawsAHorizontalBarPerValueFromTheZeroLine()
+    {
+        var html = new HtmlReportWriter().Render(XlsxReportWriterTests.BarReport());
+
+        var bars = Regex.Matches(html, "<rect x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\" height=\"[0-9.]+\" fill=\"#4472c4\"><title>([^<]*)</title>");
+        Assert.Equal(2, bars.Count);
+        Assert.Equal("Обращений, Дороги: 120", bars[0].Groups[3].Value);
+        Assert.Equal("Обращений, ЖКХ: -5", bars[1].Groups[3].Value);
+
+        // The positive bar starts where the negative one ends: at zero.
+        var zero = double.Parse(bars[1].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            + double.Parse(bars[1].Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(double.Parse(bars[0].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), zero, 0.01);
+    }
+
+    [Fact]
     public void Write_ToATextWriter_MatchesRender()
     {
         using var writer = new StringWriter();

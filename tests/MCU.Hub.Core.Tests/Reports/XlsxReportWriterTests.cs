@@ -187,8 +187,56 @@ public sealed class XlsxReportWriterTests
         Assert.Empty(chartPart.ChartSpace.Descendants<C.BarChart>());
         var series = Assert.Single(chartPart.ChartSpace.Descendants<C.LineChart>().Single().Elements<C.LineChartSeries>());
         Assert.Equal("'Просрочки_ топ_10 _март___'!$B$4:$B$5", series.GetFirstChild<C.Values>()!.NumberReference!.Formula!.Text);
-        Assert.Equal("'Просрочки_ топ_10 _март___'!$A$4:$A$5", series.GetFirstChild<C.CategoryAxisData>()!.StringReference!.Formula!.Text);
+
+        // Date categories are referenced as numbers with the date format, as Excel itself writes them.
+        var categories = series.GetFirstChild<C.CategoryAxisData>()!.NumberReference!;
+        Assert.Equal("'Просрочки_ топ_10 _март___'!$A$4:$A$5", categories.Formula!.Text);
+        Assert.Equal("dd.mm.yyyy", categories.NumberingCache!.FormatCode!.Text);
+        Assert.Equal(["45355", "45356"], categories.NumberingCache.Elements<C.NumericPoint>().Select(p => p.NumericValue!.Text));
     }
+
+    [Fact]
+    public void Write_DateBeforeExcelsCalendar_IsWrittenAsText()
+    {
+        var report = new ReportDocument
+        {
+            Title = "т",
+            Sections = [new ReportSection { Name = "Даты", Heading = "Даты", Columns = [new("Дата", ReportColumnKind.Date)], Rows = [[DateOnly.MinValue], [new DateOnly(1900, 3, 1)]] }],
+        };
+        using var document = Open(report);
+        var sheet = Sheet(document, "Даты");
+
+        Assert.Equal("01.01.0001", Text(Cell(sheet, "A4")));
+        Assert.Equal(61, Number(Cell(sheet, "A5")));
+    }
+
+    [Fact]
+    public void Write_BarChart_IsAHorizontalBarChart()
+    {
+        using var document = Open(BarReport());
+
+        var chartPart = Assert.Single(Sheet(document, "Топ").DrawingsPart!.ChartParts);
+        var bar = chartPart.ChartSpace.Descendants<C.BarChart>().Single();
+        Assert.Equal(C.BarDirectionValues.Bar, bar.GetFirstChild<C.BarDirection>()!.Val!.Value);
+        Assert.Equal("'Топ'!$B$4:$B$5", bar.Descendants<C.Values>().Single().NumberReference!.Formula!.Text);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
+    }
+
+    internal static ReportDocument BarReport() => new()
+    {
+        Title = "т",
+        Sections =
+        [
+            new ReportSection
+            {
+                Name = "Топ",
+                Heading = "Топ тем",
+                Columns = [new("Тема"), new("Обращений", ReportColumnKind.Integer)],
+                Rows = [["Дороги", 120], ["ЖКХ", -5]],
+                Chart = new ReportChart { Kind = ReportChartKind.Bar, Title = "Темы", CategoryColumn = 0, ValueColumns = [1] },
+            },
+        ],
+    };
 
     [Fact]
     public void Write_SectionWithoutChart_HasNoDrawing()

@@ -28,6 +28,7 @@ public sealed class XlsxReportWriter
     private const double MaxWidth = 60;
     private const uint CategoryAxisId = 48650112;
     private const uint ValueAxisId = 48672768;
+    private static readonly DateTime FirstExcelDate = new(1900, 3, 1);
 
     /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> as an .xlsx file.</summary>
     /// <param name="report">The report.</param>
@@ -98,7 +99,9 @@ public sealed class XlsxReportWriter
         var generated = report.GeneratedAt;
         data.Append(new Row(
             TextCell(0, 4, "Сформирован", Styles.Label),
-            NumberCell(1, 4, generated.DateTime.ToOADate(), Styles.GeneratedAt),
+            ExcelNumber(ReportValue.FromDateTime(generated)) is { } serial
+                ? NumberCell(1, 4, serial, Styles.GeneratedAt)
+                : TextCell(1, 4, ReportText.Format(generated, ReportColumnKind.DateTime), Styles.Plain),
             TextCell(2, 4, "UTC" + generated.ToString("zzz", CultureInfo.InvariantCulture), Styles.Plain)) { RowIndex = 4 });
 
         var nameWidth = "Сформирован".Length;
@@ -195,21 +198,50 @@ public sealed class XlsxReportWriter
         CustomWidth = true,
     };
 
-    private static Cell? ValueCell(int column, int row, ReportValue value, ReportColumnKind kind) => value.Kind switch
+    private static Cell? ValueCell(int column, int row, ReportValue value, ReportColumnKind kind)
     {
-        ReportValueKind.Text => TextCell(column, row, value.TextValue, Styles.Text),
-        ReportValueKind.Number => NumberCell(column, row, value.NumberValue!.Value, kind switch
+        if (value.IsEmpty)
+            return null;
+        if (ExcelNumber(value) is not { } number)
+            return TextCell(column, row, ReportText.Format(value, kind), Styles.Text);
+
+        return NumberCell(column, row, number, value.Kind switch
         {
-            ReportColumnKind.Integer => Styles.Integer,
-            ReportColumnKind.Number => Styles.Number,
-            ReportColumnKind.Percent or ReportColumnKind.Hours => Styles.OneDecimal,
-            _ => Styles.General,
-        }),
-        ReportValueKind.Date => NumberCell(column, row, value.DateValue!.Value.ToDateTime(TimeOnly.MinValue).ToOADate(), Styles.Date),
-        ReportValueKind.DateTime => NumberCell(
-            column, row, value.DateTimeValue!.Value.DateTime.ToOADate(), kind == ReportColumnKind.Date ? Styles.Date : Styles.DateTime),
-        _ => null,
-    };
+            ReportValueKind.Date => Styles.Date,
+            ReportValueKind.DateTime => kind == ReportColumnKind.Date ? Styles.Date : Styles.DateTime,
+            _ => kind switch
+            {
+                ReportColumnKind.Integer => Styles.Integer,
+                ReportColumnKind.Number => Styles.Number,
+                ReportColumnKind.Percent or ReportColumnKind.Hours => Styles.OneDecimal,
+                _ => Styles.General,
+            },
+        });
+    }
+
+    /// <summary>
+    /// The value as an Excel number: the number itself, or the serial of a date (its clock time in its own offset);
+    /// <see langword="null"/> for text and for dates before 1 March 1900, which Excel cannot show as dates.
+    /// </summary>
+    private static double? ExcelNumber(ReportValue value)
+    {
+        DateTime date;
+        switch (value.Kind)
+        {
+            case ReportValueKind.Number:
+                return value.NumberValue;
+            case ReportValueKind.Date:
+                date = value.DateValue!.Value.ToDateTime(TimeOnly.MinValue);
+                break;
+            case ReportValueKind.DateTime:
+                date = value.DateTimeValue!.Value.DateTime;
+                break;
+            default:
+                return null;
+        }
+
+        return date >= FirstExcelDate ? date.ToOADate() : null;
+    }
 
     private static Cell TextCell(int column, int row, string? text, uint style)
     {
@@ -277,6 +309,27 @@ public sealed class XlsxReportWriter
         var categoryKind = section.Columns[chart.CategoryColumn].Kind;
         var categories = section.Rows.Select(r => ReportText.XmlSafe(ReportText.Format(ReportChecks.Cell(r, chart.CategoryColumn), categoryKind))).ToList();
 
+        // Text categories are referenced as strings; numbers and dates as numbers, so that Excel labels them with the cells' format.
+        C.CategoryAxisData CategoryData()
+        {
+            var formula = new C.Formula(CellRefs.AbsoluteRange(sheetName, chart.CategoryColumn, firstRow, lastRow));
+            if (categoryKind == ReportColumnKind.Text)
+            {
+                var strings = new C.StringCache(new C.PointCount { Val = (uint)categories.Count });
+                strings.Append(categories.Select((text, i) => new C.StringPoint(new C.NumericValue(text)) { Index = (uint)i }));
+                return new C.CategoryAxisData(new C.StringReference(formula, strings));
+            }
+
+            var numbers = new C.NumberingCache(new C.FormatCode(Styles.FormatCode(categoryKind)), new C.PointCount { Val = (uint)section.Rows.Count });
+            for (var r = 0; r < section.Rows.Count; r++)
+            {
+                if (ExcelNumber(ReportChecks.Cell(section.Rows[r], chart.CategoryColumn)) is { } number)
+                    numbers.Append(new C.NumericPoint(new C.NumericValue(number.ToString("R", CultureInfo.InvariantCulture))) { Index = (uint)r });
+            }
+
+            return new C.CategoryAxisData(new C.NumberReference(formula, numbers));
+        }
+
         OpenXmlElement[] Series(int index, int column)
         {
             var points = new List<OpenXmlElement> { new C.FormatCode("General"), new C.PointCount { Val = (uint)section.Rows.Count } };
@@ -288,8 +341,6 @@ public sealed class XlsxReportWriter
                 }
             }
 
-            var categoryCache = new C.StringCache(new C.PointCount { Val = (uint)categories.Count });
-            categoryCache.Append(categories.Select((text, i) => new C.StringPoint(new C.NumericValue(text)) { Index = (uint)i }));
 
             return
             [
@@ -300,9 +351,7 @@ public sealed class XlsxReportWriter
                     new C.StringCache(
                         new C.PointCount { Val = 1 },
                         new C.StringPoint(new C.NumericValue(ReportText.XmlSafe(section.Columns[column].Header ?? string.Empty))) { Index = 0 }))),
-                new C.CategoryAxisData(new C.StringReference(
-                    new C.Formula(CellRefs.AbsoluteRange(sheetName, chart.CategoryColumn, firstRow, lastRow)),
-                    categoryCache)),
+                CategoryData(),
                 new C.Values(new C.NumberReference(
                     new C.Formula(CellRefs.AbsoluteRange(sheetName, column, firstRow, lastRow)),
                     new C.NumberingCache(points))),

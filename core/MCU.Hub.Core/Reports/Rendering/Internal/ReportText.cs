@@ -6,7 +6,21 @@ namespace MCU.Hub.Reports.Internal;
 /// <summary>Display text of report values in Russian conventions (<c>ru-RU</c>: «1 234,5», «07.03.2024»).</summary>
 internal static class ReportText
 {
-    public static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+    /// <summary>
+    /// The ru-RU number conventions (no-break space between thousands, decimal comma), fixed here rather than taken
+    /// from ICU: a report must read the same on every ICU version, and in a container with invariant globalization,
+    /// where ru-RU does not exist. Dates use explicit patterns of digits only, so the invariant calendar is right.
+    /// </summary>
+    public static readonly CultureInfo Russian = CreateRussian();
+
+    private static CultureInfo CreateRussian()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.NumberGroupSeparator = "\u00A0";
+        culture.NumberFormat.NumberDecimalSeparator = ",";
+        culture.NumberFormat.NegativeSign = "-";
+        return CultureInfo.ReadOnly(culture);
+    }
 
     /// <summary>The value as the user reads it in a column of <paramref name="kind"/>.</summary>
     public static string Format(ReportValue value, ReportColumnKind kind) => value.Kind switch

@@ -39,6 +39,17 @@ internal static class Styles
     private const uint HeaderFill = 2;
     private const uint ThinBorder = 1;
 
+    /// <summary>The Excel number format of a column of <paramref name="kind"/>.</summary>
+    public static string FormatCode(ReportColumnKind kind) => kind switch
+    {
+        ReportColumnKind.Integer => "0",
+        ReportColumnKind.Number => "0.00",
+        ReportColumnKind.Percent or ReportColumnKind.Hours => OneDecimalFormat,
+        ReportColumnKind.Date => DateFormat,
+        ReportColumnKind.DateTime => DateTimeFormat,
+        _ => "General",
+    };
+
     public static Stylesheet Build() => new(
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = OneDecimalFormatId, FormatCode = OneDecimalFormat },
