@@ -43,6 +43,7 @@ public static partial class McuHubHost
         services.AddHostedService<ChannelWorkerService>();
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService<DeadlineService>();
+        services.AddHostedService<Reports.ReportSchedulerService>();
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
@@ -85,6 +86,8 @@ public static partial class McuHubHost
         app.MapGrpcService<QuarantineGrpcService>();
         app.MapGrpcService<ImportGrpcService>();
         app.MapGrpcService<EventGrpcService>();
+        app.MapGrpcService<AnalyticsGrpcService>();
+        app.MapGrpcService<ReportGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
