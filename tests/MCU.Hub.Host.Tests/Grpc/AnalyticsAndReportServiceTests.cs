@@ -11,7 +11,7 @@ public sealed class AnalyticsAndReportServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await TestHost.StartAsync(TestHost.NewDatabasePath(), new Dictionary<string, string?> { ["McuHub:Reports:Schedule"] = "false" });
+        _host = await TestHost.StartAsync(TestHost.NewDatabasePath());
         var messages = new MessageService.MessageServiceClient(_host.Channel);
         for (var i = 0; i < 3; i++)
         {
@@ -49,7 +49,9 @@ public sealed class AnalyticsAndReportServiceTests : IAsyncLifetime
         var ratings = await client.GetRatingsAsync(new GetRatingsRequest { Period = November });
         Assert.Equal(0, Assert.Single(ratings.Ratings).Rank);
 
-        var backlog = await client.GetBacklogAsync(new GetBacklogRequest { Date = "2026-11-30" });
+        // The backlog counts from registration in the hub (today), not from the citizen's creation time.
+        var today = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var backlog = await client.GetBacklogAsync(new GetBacklogRequest { Date = today });
         Assert.Equal(3, backlog.Open);
     }
 
