@@ -205,9 +205,9 @@ internal sealed class ReportComposer
 
     private async Task<ReportSection> OverdueAsync(KpiPeriod days, CancellationToken ct)
     {
-        var all = (await _kpis.CreateContextAsync(days, KpiSlice.All, ct)).AllMessages;
-        var now = (await _kpis.CreateContextAsync(days, KpiSlice.All, ct)).Now;
-        var overdue = all.Where(f => f.IsOverdueAt(now)).OrderBy(f => f.DueAt).ToList();
+        var context = await _kpis.CreateContextAsync(days, KpiSlice.All, ct);
+        var now = context.Now;
+        var overdue = context.AllMessages.Where(f => f.IsOverdueAt(now)).OrderBy(f => f.DueAt).ToList();
         var rows = overdue.Take(_options.MaxListedMessages).Select(f => (IReadOnlyList<ReportValue>)
         [
             f.Id,
