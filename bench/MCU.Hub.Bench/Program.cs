@@ -1,3 +1,4 @@
+using MCU.Hub.Bench.All;
 using MCU.Hub.Bench.Ingest;
 using MCU.Hub.Bench.Rules;
 
@@ -6,6 +7,10 @@ return args.FirstOrDefault() switch
 {
     "rules" => await RulesBenchmark.RunAsync(args[1..]),
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    "all" => await AllBenchmark.RunAsync(args[1..], ingest: true, grpc: true),
+    "endtoend" => await AllBenchmark.RunAsync(args[1..], ingest: true, grpc: false),
+    "grpc" => await AllBenchmark.RunAsync(args[1..], ingest: false, grpc: true),
+    "emulator" => await EmulatorProcess.RunChildAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -15,6 +20,17 @@ static int Usage()
         Usage: MCU.Hub.Bench <benchmark> [options]
 
         Benchmarks:
+          all       issue 10 in one run: end-to-end ingest vs raw LiteDB, gRPC vs ingest and vs an echo service,
+                    memory after 100k vs after all messages; a Markdown table with targets and PASS/FAIL
+                      --messages 1000000      messages the ПОС emulator publishes and the hub ingests
+                      --batch 500             items per pull (and page size)
+                      --memory-at 100000      where the first memory sample is taken
+                      --grpc-messages 100000  messages streamed through SubmitMessages
+                      --streams 1             concurrent SubmitMessages calls
+                      --concurrency 64        concurrent SubmitMessage callers
+                      --seconds 10            duration of the unary run
+          endtoend  the ingest and memory part of `all`
+          grpc      the gRPC part of `all` on an empty store (no ingest reference)
           rules   routing rules: our indexed evaluator vs Microsoft RulesEngine, side by side
                   --sizes 10,100,1000,10000   rule counts
                   --seconds 4                 measuring time per engine and size

@@ -1,0 +1,271 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MCU.Hub.Bench.All;
+
+/// <summary>
+/// Issue 10 in one run on one machine: end-to-end ingest against raw LiteDB, the gRPC API against the ingest and a
+/// trivial echo service, and memory after 100k against after the full volume.
+/// </summary>
+internal static class AllBenchmark
+{
+    private const double IngestTarget = 0.50;
+    private const double StreamTarget = 0.80;
+    private const double UnaryP99TargetMs = 10;
+    private const double MemoryGrowthTarget = 1.25;
+
+    public static async Task<int> RunAsync(string[] args, bool ingest, bool grpc)
+    {
+        var messages = BenchOptions.Int(args, "--messages", 1_000_000);
+        var batch = BenchOptions.Int(args, "--batch", 500);
+        var probe = BenchOptions.Int(args, "--memory-at", Math.Min(100_000, messages / 2));
+        var grpcMessages = BenchOptions.Int(args, "--grpc-messages", 100_000);
+        var streams = BenchOptions.Int(args, "--streams", 1);
+        var concurrency = BenchOptions.Int(args, "--concurrency", 64);
+        var seconds = BenchOptions.Double(args, "--seconds", 10);
+        var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var hubPath = Path.Combine(folder, "hub.db");
+        Console.Error.WriteLine($"# MCU.Hub bench: {messages:N0} messages end to end, gRPC {grpcMessages:N0} streamed in {streams} call(s) and {concurrency} unary callers for {seconds:N0} s; files in {folder}");
+        var rows = new List<string>();
+        var started = Stopwatch.StartNew();
+        try
+        {
+            Ingest? e2e = null;
+            Hub? hub = null;
+            if (ingest)
+            {
+                await using var emulator = await Step("emulator: generating", () => EmulatorProcess.StartAsync(messages, seed: 10));
+                await using var host = await BenchHost.StartAsync(hubPath, emulator.BaseAddress, batch);
+                e2e = await EndToEndAsync(host, messages, probe);
+                if (grpc)
+                    hub = await HubGrpcAsync(host, grpcMessages, streams, concurrency, seconds);
+            }
+            else if (grpc)
+            {
+                await using var host = await BenchHost.StartAsync(hubPath, pos: null, batch);
+                hub = await HubGrpcAsync(host, grpcMessages, streams, concurrency, seconds);
+            }
+
+            Echo? echo = grpc ? await EchoAsync(grpcMessages, streams, concurrency, seconds) : null;
+            double? raw = null, rawAll = null;
+            if (ingest)
+            {
+                raw = RawCopy(hubPath, Path.Combine(folder, "raw.db"), allIndexes: false);
+                rawAll = RawCopy(hubPath, Path.Combine(folder, "raw-all.db"), allIndexes: true);
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"MCU.Hub bench, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {messages:N0} messages, {started.Elapsed.TotalSeconds:N0} s"));
+            Console.WriteLine();
+            Console.WriteLine("| measure | value | reference | ratio | target | result |");
+            Console.WriteLine("|---|---:|---:|---:|---|---|");
+            if (e2e is not null)
+            {
+                Row($"raw LiteDB: the same {messages:N0} documents, `Insert(IEnumerable)` of 1,000 per transaction, `_id` + one index, docs/s", raw!.Value, null, null, "machine limit");
+                Row("raw LiteDB, the store's nine message indexes, docs/s", rawAll!.Value, raw.Value, null, "information");
+                Row($"end-to-end ingest: ПОС emulator → connector → pipeline → LiteDB (durable), msgs/s", e2e.PerSecond, raw.Value, IngestTarget, "≥ 50 % of raw");
+            }
+
+            if (hub is not null && echo is not null)
+            {
+                Row($"gRPC `SubmitMessages`, {streams} stream(s), msgs/s — against end-to-end ingest", hub.StreamPerSecond, e2e?.PerSecond, e2e is null ? null : StreamTarget, "≥ 80 % of ingest");
+                Row("gRPC `SubmitMessages` — against the echo service", hub.StreamPerSecond, echo.StreamPerSecond, null, "information");
+                Row($"gRPC `SubmitMessage`, {concurrency} concurrent, req/s — against end-to-end ingest", hub.Unary.PerSecond, e2e?.PerSecond, null, "information");
+                Row("gRPC `SubmitMessage` — against the echo service", hub.Unary.PerSecond, echo.Unary.PerSecond, null, "information");
+                Line($"gRPC `SubmitMessage` latency p50 / p99, ms", $"{hub.Unary.P50Ms:N2} / {hub.Unary.P99Ms:N2}", $"echo {echo.Unary.P50Ms:N2} / {echo.Unary.P99Ms:N2}", "—", "p99 < 10 ms",
+                    hub.Unary.P99Ms < UnaryP99TargetMs ? "PASS" : "FAIL");
+            }
+
+            if (e2e is not null)
+            {
+                var heapRatio = (double)e2e.HeapAfter / e2e.HeapAtProbe;
+                Line($"managed heap after full GC, after {messages:N0} vs after {probe:N0}, MB", Mb(e2e.HeapAfter), Mb(e2e.HeapAtProbe), $"{heapRatio:N2}×", "≤ 1.25×",
+                    heapRatio <= MemoryGrowthTarget ? "PASS" : "FAIL");
+                Line($"working set, after {messages:N0} vs after {probe:N0}, MB", Mb(e2e.WorkingSetAfter), Mb(e2e.WorkingSetAtProbe), $"{(double)e2e.WorkingSetAfter / e2e.WorkingSetAtProbe:N2}×", "information", "");
+                Line("peak working set during ingest, MB", Mb(e2e.PeakWorkingSet), "—", "—", "information", "");
+                Line("hub file after ingest, MB", Mb(e2e.FileBytes), "—", "—", "information", "");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        void Row(string measure, double value, double? reference, double? target, string targetText)
+        {
+            var ratio = reference is { } r ? value / r : (double?)null;
+            var result = target is { } t && ratio is { } x ? (x >= t ? "PASS" : "FAIL") : "";
+            Line(measure, N(value), reference is { } rr ? N(rr) : "—", ratio is { } q ? q.ToString("P0", CultureInfo.InvariantCulture) : "—", targetText, result);
+        }
+
+        void Line(string measure, string value, string reference, string ratio, string target, string result) =>
+            rows.Add(Print($"| {measure} | {value} | {reference} | {ratio} | {target} | {result} |"));
+    }
+
+    private static string Print(string line)
+    {
+        Console.WriteLine(line);
+        return line;
+    }
+
+    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture);
+
+    private static async Task<T> Step<T>(string what, Func<Task<T>> step)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await step();
+        Console.Error.WriteLine($"  {what}: {watch.Elapsed.TotalSeconds:N1} s");
+        return result;
+    }
+
+    /// <summary>Waits until the ПОС channel's checkpoint has passed every message, sampling memory on the way.</summary>
+    private static async Task<Ingest> EndToEndAsync(BenchHost host, int messages, int probe)
+    {
+        using var process = Process.GetCurrentProcess();
+        var store = host.Store;
+        var watch = Stopwatch.StartNew();
+        var paused = TimeSpan.Zero;
+        long heapAtProbe = 0, wsAtProbe = 0;
+        var lastReport = 0L;
+        long done;
+        while ((done = await ProgressAsync(store)) < messages)
+        {
+            if (heapAtProbe == 0 && done >= probe)
+            {
+                var pause = Stopwatch.StartNew();
+                (heapAtProbe, wsAtProbe) = Memory(process);
+                paused += pause.Elapsed;
+                Console.Error.WriteLine($"  at {done:N0}: heap {Mb(heapAtProbe)} MB, working set {Mb(wsAtProbe)} MB");
+            }
+
+            if (watch.ElapsedMilliseconds - lastReport > 10_000)
+            {
+                lastReport = watch.ElapsedMilliseconds;
+                Console.Error.WriteLine($"  ingest: {done:N0} of {messages:N0}, {done / (watch.Elapsed - paused).TotalSeconds:N0} msgs/s");
+            }
+
+            await Task.Delay(100);
+        }
+
+        watch.Stop();
+        var elapsed = watch.Elapsed - paused;
+        var count = await store.CountMessagesAsync(CancellationToken.None);
+        if (count != messages)
+            throw new InvalidOperationException($"stored {count:N0} messages, expected {messages:N0}");
+        var (heap, ws) = Memory(process);
+        process.Refresh();
+        Console.Error.WriteLine($"  end-to-end ingest: {messages:N0} in {elapsed.TotalSeconds:N1} s; heap {Mb(heap)} MB, working set {Mb(ws)} MB");
+        var file = new FileInfo(host.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<McuHubOptions>>().Value.DatabasePath).Length;
+        return new(messages / elapsed.TotalSeconds, heapAtProbe, wsAtProbe, heap, ws, process.PeakWorkingSet64, file);
+    }
+
+    private static (long Heap, long WorkingSet) Memory(Process process)
+    {
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        process.Refresh();
+        return (heap, process.WorkingSet64);
+    }
+
+    /// <summary>How many emulator messages are committed: the channel checkpoint is the emulator's log position.</summary>
+    private static async Task<long> ProgressAsync(Storage.IHubStore store)
+    {
+        var checkpoint = await store.GetCheckpointAsync("pos", CancellationToken.None);
+        if (checkpoint is null)
+            return 0;
+        var text = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(checkpoint));
+        return long.Parse(text.AsSpan(text.IndexOf(':', StringComparison.Ordinal) + 1), NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<Hub> HubGrpcAsync(BenchHost host, int grpcMessages, int streams, int concurrency, double seconds)
+    {
+        using var channel = BenchGrpc.CreateChannel(host.Address);
+        await GrpcLoad.StreamAsync(channel, "warm-s-", 1, 2_000);
+        await GrpcLoad.UnaryAsync(channel, "warm-u-", concurrency, TimeSpan.FromSeconds(1));
+        var stream = await GrpcLoad.StreamAsync(channel, "s-", streams, grpcMessages / streams);
+        Console.Error.WriteLine($"  hub streaming: {stream:N0} msgs/s");
+        var unary = await GrpcLoad.UnaryAsync(channel, "u-", concurrency, TimeSpan.FromSeconds(seconds));
+        Console.Error.WriteLine($"  hub unary: {unary.PerSecond:N0} req/s, p50 {unary.P50Ms:N2} ms, p99 {unary.P99Ms:N2} ms, {unary.Calls:N0} calls");
+        return new(stream, unary);
+    }
+
+    private static async Task<Echo> EchoAsync(int grpcMessages, int streams, int concurrency, double seconds)
+    {
+        await using var echo = await EchoServer.StartAsync();
+        using var channel = BenchGrpc.CreateChannel(echo.Address);
+        await GrpcLoad.StreamAsync(channel, "warm-s-", 1, 20_000);
+        await GrpcLoad.UnaryAsync(channel, "warm-u-", concurrency, TimeSpan.FromSeconds(1));
+        var stream = await GrpcLoad.StreamAsync(channel, "s-", streams, Math.Max(grpcMessages, 200_000) / streams);
+        Console.Error.WriteLine($"  echo streaming: {stream:N0} msgs/s");
+        var unary = await GrpcLoad.UnaryAsync(channel, "u-", concurrency, TimeSpan.FromSeconds(seconds));
+        Console.Error.WriteLine($"  echo unary: {unary.PerSecond:N0} req/s, p50 {unary.P50Ms:N2} ms, p99 {unary.P99Ms:N2} ms");
+        return new(stream, unary);
+    }
+
+    /// <summary>
+    /// Inserts the very documents the ingest stored (read back from its file, untimed) into a fresh file, 1,000 per
+    /// transaction, timing only the inserts and the final checkpoint.
+    /// </summary>
+    private static double RawCopy(string source, string target, bool allIndexes)
+    {
+        using var from = new LiteDatabase(new ConnectionString { Filename = source, Connection = ConnectionType.Direct, ReadOnly = true });
+        using var to = new LiteDatabase(new ConnectionString { Filename = target, Connection = ConnectionType.Direct });
+        var read = from.GetCollection("messages");
+        var write = to.GetCollection("messages");
+        write.EnsureIndex("ExternalId");
+        if (allIndexes)
+        {
+            write.EnsureIndex("ux_source", "$.Channel + '|' + $.ExternalId", unique: true);
+            write.EnsureIndex("Status");
+            write.EnsureIndex("Channel");
+            write.EnsureIndex("Category");
+            write.EnsureIndex("RegisteredAt");
+            write.EnsureIndex("DueAt");
+            write.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
+        }
+
+        var timed = TimeSpan.Zero;
+        var count = 0;
+        BsonValue last = BsonValue.MinValue;
+        while (true)
+        {
+            var chunk = read.Query().Where(Query.GT("_id", last)).OrderBy("_id").Limit(1_000).ToList();
+            if (chunk.Count == 0)
+                break;
+            last = chunk[^1]["_id"];
+            var watch = Stopwatch.StartNew();
+            to.BeginTrans();
+            write.Insert(chunk);
+            to.Commit();
+            timed += watch.Elapsed;
+            count += chunk.Count;
+        }
+
+        var flush = Stopwatch.StartNew();
+        to.Checkpoint();
+        timed += flush.Elapsed;
+        Console.Error.WriteLine($"  raw LiteDB ({(allIndexes ? "all indexes" : "one index")}): {count:N0} in {timed.TotalSeconds:N1} s");
+        return count / timed.TotalSeconds;
+    }
+
+    private sealed record Ingest(double PerSecond, long HeapAtProbe, long WorkingSetAtProbe, long HeapAfter, long WorkingSetAfter, long PeakWorkingSet, long FileBytes);
+
+    private sealed record Hub(double StreamPerSecond, GrpcLoad.UnaryResult Unary);
+
+    private sealed record Echo(double StreamPerSecond, GrpcLoad.UnaryResult Unary);
+}
