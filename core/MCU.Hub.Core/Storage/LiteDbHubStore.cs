@@ -16,6 +16,9 @@ namespace MCU.Hub.Storage;
 /// Writes are serialised: LiteDB allows one writer per collection and binds a transaction to a thread, so each
 /// write runs start to end on one thread under one lock. After each commit the store forces a checkpoint, because a
 /// LiteDB commit may return before its pages reach the file and a process kill would lose them.
+/// The intake's own history entries of a message are one document, and the events of an intake transaction are packed
+/// a few hundred to a document: LiteDB's cost is per document and index entry far more than per byte, and these are
+/// only read together (the history of one message, the event journal in order).
 /// </remarks>
 public sealed class LiteDbHubStore : IHubStore, IDisposable
 {
@@ -27,6 +30,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private const string Outbox = "outbox";
     private const string Settings = "settings";
     private const string QuarantineCollection = "quarantine";
+    private const string IntakeHistory = "intake_history";
+    private const string EventPacks = "event_packs";
 
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<HubMessage> _messages;
@@ -36,6 +41,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private readonly ILiteCollection<StoredRecord> _records;
     private readonly ILiteCollection<OutboxDelivery> _outbox;
     private readonly ILiteCollection<QuarantinedItem> _quarantine;
+    private readonly ILiteCollection<IntakeHistoryDocument> _intakeHistory;
+    private readonly ILiteCollection<EventPackDocument> _eventPacks;
     private readonly Lock _writeLock = new();
     private long _lastEventSequence;
 
@@ -62,6 +69,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _records = _db.GetCollection<StoredRecord>(Records);
         _outbox = _db.GetCollection<OutboxDelivery>(Outbox);
         _quarantine = _db.GetCollection<QuarantinedItem>(QuarantineCollection);
+        _intakeHistory = _db.GetCollection<IntakeHistoryDocument>(IntakeHistory);
+        _eventPacks = _db.GetCollection<EventPackDocument>(EventPacks);
 
         _messages.EnsureIndex(m => m.ExternalId);
         _messages.EnsureIndex("ux_source", "$.Channel + '|' + $.ExternalId", unique: true);
@@ -78,7 +87,9 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _records.EnsureIndex(r => r.Type);
         _records.EnsureIndex(r => r.OccurredAt);
 
-        _lastEventSequence = _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Sequence ?? 0;
+        _lastEventSequence = Math.Max(
+            _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Sequence ?? 0,
+            _eventPacks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Last ?? 0);
     }
 
     /// <inheritdoc />
@@ -90,6 +101,9 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             var outcomes = new IntakeOutcome[batch.Items.Count];
             var inBatch = new Dictionary<string, string>(StringComparer.Ordinal);
             var sequence = _lastEventSequence;
+            var newMessages = new List<HubMessage>(batch.Items.Count);
+            var histories = new List<IntakeHistoryDocument>(batch.Items.Count);
+            var events = new List<HubEvent>(batch.Items.Count * 2);
             _db.BeginTrans();
             try
             {
@@ -112,12 +126,25 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                         continue;
                     }
 
-                    _messages.Insert(message);
-                    AppendHistory(item.History);
-                    sequence = AppendEvents(item.Events, sequence);
+                    newMessages.Add(message);
+                    if (item.History.Count > 0)
+                        histories.Add(new IntakeHistoryDocument { MessageId = message.Id, Entries = [.. item.History] });
+                    foreach (var e in item.Events)
+                    {
+                        e.Sequence = ++sequence;
+                        events.Add(e);
+                    }
+
                     inBatch[key] = message.Id;
                     outcomes[i] = new(message.Id, false);
                 }
+
+                if (newMessages.Count > 0)
+                    _messages.Insert(newMessages);
+                if (histories.Count > 0)
+                    _intakeHistory.Insert(histories);
+                if (events.Count > 0)
+                    _eventPacks.Insert(events.Chunk(EventPackDocument.MaxEvents).Select(c => new EventPackDocument { First = c[0].Sequence, Last = c[^1].Sequence, Events = [.. c] }));
 
                 foreach (var record in batch.Records)
                 {
@@ -273,16 +300,44 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<MessageHistoryEntry>> GetHistoryAsync(string messageId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<MessageHistoryEntry>>(_history.Find(h => h.MessageId == messageId).OrderBy(h => h.Id).ToList());
+    public Task<IReadOnlyList<MessageHistoryEntry>> GetHistoryAsync(string messageId, CancellationToken cancellationToken)
+    {
+        // The intake's entries come first: they are written with the message, before any other change can be.
+        var history = _intakeHistory.FindById(messageId)?.Entries ?? [];
+        foreach (var entry in history)
+            entry.MessageId = messageId;
+        history.AddRange(_history.Find(h => h.MessageId == messageId).OrderBy(h => h.Id));
+        return Task.FromResult<IReadOnlyList<MessageHistoryEntry>>(history);
+    }
 
     /// <inheritdoc />
     public Task<string?> GetCheckpointAsync(string channel, CancellationToken cancellationToken) =>
         Task.FromResult(_checkpoints.FindById(channel)?.Value);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<HubEvent>> ReadEventsAsync(long afterSequence, int maxCount, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<HubEvent>>(_events.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToList());
+    public Task<IReadOnlyList<HubEvent>> ReadEventsAsync(long afterSequence, int maxCount, CancellationToken cancellationToken)
+    {
+        // Packs hold disjoint runs of sequence numbers, so the first maxCount events after afterSequence lie among the
+        // first maxCount single events and the first maxCount packs that end after it.
+        var singles = _events.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToList();
+        var packed = new List<HubEvent>();
+        foreach (var pack in _eventPacks.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToEnumerable())
+        {
+            foreach (var e in pack.Events)
+            {
+                if (e.Sequence > afterSequence)
+                    packed.Add(e);
+            }
+
+            if (packed.Count >= maxCount)
+                break;
+        }
+
+        var merged = singles.Count == 0
+            ? packed.Take(maxCount).ToList()
+            : packed.Count == 0 ? singles : singles.Concat(packed).OrderBy(e => e.Sequence).Take(maxCount).ToList();
+        return Task.FromResult<IReadOnlyList<HubEvent>>(merged);
+    }
 
     /// <inheritdoc />
     public Task<long> AppendEventAsync(HubEvent hubEvent, CancellationToken cancellationToken)

@@ -19,6 +19,8 @@ internal static class StoreMapper
         mapper.Entity<HubMessage>().Id(m => m.Id, autoId: false);
         mapper.Entity<MessageHistoryEntry>().Id(h => h.Id, autoId: true);
         mapper.Entity<HubEvent>().Id(e => e.Sequence, autoId: false);
+        mapper.Entity<IntakeHistoryDocument>().Id(d => d.MessageId, autoId: false);
+        mapper.Entity<EventPackDocument>().Id(p => p.Last, autoId: false);
         mapper.Entity<CheckpointDocument>().Id(c => c.Channel, autoId: false);
         mapper.Entity<StoredRecord>().Id(r => r.Id, autoId: false);
         mapper.Entity<OutboxDelivery>().Id(d => d.Id, autoId: false);
