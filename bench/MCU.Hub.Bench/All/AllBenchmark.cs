@@ -37,13 +37,25 @@ internal static class AllBenchmark
         {
             Ingest? e2e = null;
             Hub? hub = null;
+            double? raw = null, rawAll = null;
+            var rawRuns = new List<double>();
             if (ingest)
             {
-                await using var emulator = await Step("emulator: generating", () => EmulatorProcess.StartAsync(messages, seed: 10));
-                await using var host = await BenchHost.StartAsync(hubPath, emulator.BaseAddress, batch);
-                e2e = await EndToEndAsync(host, messages, probe);
+                await using (var emulator = await Step("emulator: generating", () => EmulatorProcess.StartAsync(messages, seed: 10)))
+                {
+                    await using var host = await BenchHost.StartAsync(hubPath, emulator.BaseAddress, batch);
+                    e2e = await EndToEndAsync(host, messages, probe);
+                }
+
+                // The raw reference is taken twice, right after the ingest and after the gRPC runs, and the better run
+                // counts: the machine is shared, and the faster reference is the stricter one for the ratio.
+                rawRuns.Add(RawCopy(hubPath, Path.Combine(folder, "raw-1.db"), allIndexes: false, messages));
                 if (grpc)
+                {
+                    // The gRPC runs write into the store that holds the whole ingest, as a loaded hub would.
+                    await using var host = await BenchHost.StartAsync(hubPath, pos: null, batch);
                     hub = await HubGrpcAsync(host, grpcMessages, streams, concurrency, seconds);
+                }
             }
             else if (grpc)
             {
@@ -52,11 +64,11 @@ internal static class AllBenchmark
             }
 
             Echo? echo = grpc ? await EchoAsync(grpcMessages, streams, concurrency, seconds) : null;
-            double? raw = null, rawAll = null;
             if (ingest)
             {
-                raw = RawCopy(hubPath, Path.Combine(folder, "raw.db"), allIndexes: false);
-                rawAll = RawCopy(hubPath, Path.Combine(folder, "raw-all.db"), allIndexes: true);
+                rawRuns.Add(RawCopy(hubPath, Path.Combine(folder, "raw-2.db"), allIndexes: false, messages));
+                raw = rawRuns.Max();
+                rawAll = RawCopy(hubPath, Path.Combine(folder, "raw-all.db"), allIndexes: true, messages);
             }
 
             Console.WriteLine();
@@ -67,7 +79,7 @@ internal static class AllBenchmark
             Console.WriteLine("|---|---:|---:|---:|---|---|");
             if (e2e is not null)
             {
-                Row($"raw LiteDB: the same {messages:N0} documents, `Insert(IEnumerable)` of 1,000 per transaction, `_id` + one index, docs/s", raw!.Value, null, null, "machine limit");
+                Row($"raw LiteDB: the same {messages:N0} message documents, `Insert(IEnumerable)` of 1,000 per transaction, `_id` + one index, docs/s (better of {string.Join(" and ", rawRuns.Select(N))})", raw!.Value, null, null, "machine limit");
                 Row("raw LiteDB, the store's nine message indexes, docs/s", rawAll!.Value, raw.Value, null, "information");
                 Row($"end-to-end ingest: ПОС emulator → connector → pipeline → LiteDB (durable), msgs/s", e2e.PerSecond, raw.Value, IngestTarget, "≥ 50 % of raw");
             }
@@ -221,7 +233,7 @@ internal static class AllBenchmark
     /// Inserts the very documents the ingest stored (read back from its file, untimed) into a fresh file, 1,000 per
     /// transaction, timing only the inserts and the final checkpoint.
     /// </summary>
-    private static double RawCopy(string source, string target, bool allIndexes)
+    private static double RawCopy(string source, string target, bool allIndexes, int limit)
     {
         using var from = new LiteDatabase(new ConnectionString { Filename = source, Connection = ConnectionType.Direct, ReadOnly = true });
         using var to = new LiteDatabase(new ConnectionString { Filename = target, Connection = ConnectionType.Direct });
@@ -242,9 +254,9 @@ internal static class AllBenchmark
         var timed = TimeSpan.Zero;
         var count = 0;
         BsonValue last = BsonValue.MinValue;
-        while (true)
+        while (count < limit)
         {
-            var chunk = read.Query().Where(Query.GT("_id", last)).OrderBy("_id").Limit(1_000).ToList();
+            var chunk = read.Query().Where(Query.GT("_id", last)).OrderBy("_id").Limit(Math.Min(1_000, limit - count)).ToList();
             if (chunk.Count == 0)
                 break;
             last = chunk[^1]["_id"];
@@ -260,6 +272,7 @@ internal static class AllBenchmark
         to.Checkpoint();
         timed += flush.Elapsed;
         Console.Error.WriteLine($"  raw LiteDB ({(allIndexes ? "all indexes" : "one index")}): {count:N0} in {timed.TotalSeconds:N1} s");
+        File.Delete(target);
         return count / timed.TotalSeconds;
     }
 

@@ -14,7 +14,7 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         _process = process;
         Address = address;
-        Channel = GrpcChannel.ForAddress(address);
+        Channel = ReliabilityGrpc.CreateChannel(address);
     }
 
     public Uri Address { get; }
@@ -34,6 +34,9 @@ internal sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add($"--McuHub:DatabasePath={databasePath}");
         info.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}");
         info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        info.ArgumentList.Add("--McuHub:Reports:Schedule=false");
+        foreach (var arg in ReliabilityGrpc.HostArgs)
+            info.ArgumentList.Add(arg);
         foreach (var arg in extraArgs)
             info.ArgumentList.Add(arg);
 
