@@ -51,6 +51,7 @@ public static partial class McuHubHost
         });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ChannelsHealthCheck>("channels");
+        Api.StrictRequestMethodProvider<object>.Register(services);
         return builder;
     }
 

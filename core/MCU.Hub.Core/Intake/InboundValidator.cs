@@ -35,6 +35,23 @@ public static class InboundValidator
             return new("longitude", $"долгота {lon} вне диапазона −180…180");
         if (item.Latitude.HasValue != item.Longitude.HasValue)
             return new(item.Latitude.HasValue ? "longitude" : "latitude", "координаты указаны не полностью");
+        return ValidateAttachments("attachments", item.Attachments);
+    }
+
+    /// <summary>Finds the first empty attachment link: the store keeps an empty string as no value at all.</summary>
+    /// <param name="field">The field name for the message.</param>
+    /// <param name="attachments">The links.</param>
+    /// <returns>The problem, or <see langword="null"/> when every link is present.</returns>
+    public static HubValidationException? ValidateAttachments(string field, IReadOnlyList<string> attachments)
+    {
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(attachments[i]))
+                return new($"{field}[{i}]", "пустая ссылка на вложение");
+            if (attachments[i].Length > 2_000)
+                return new($"{field}[{i}]", "ссылка на вложение длиннее 2000 символов");
+        }
+
         return null;
     }
 

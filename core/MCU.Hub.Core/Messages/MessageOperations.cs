@@ -75,6 +75,8 @@ public sealed class MessageOperations
             throw new HubValidationException("text", "текст ответа пуст");
         if (text.Length > _options.MaxTextLength)
             throw new HubValidationException("text", $"текст ответа длиннее {_options.MaxTextLength} символов ({text.Length})");
+        if (Intake.InboundValidator.ValidateAttachments("attachments", attachments) is { } badAttachment)
+            throw badAttachment;
 
         return ChangeAsync(messageId, actor, (message, now) =>
         {
