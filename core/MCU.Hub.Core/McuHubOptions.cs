@@ -26,6 +26,15 @@ public sealed class McuHubOptions
     [Range(100, 1_000_000)]
     public int MaxTextLength { get; set; } = 20_000;
 
+    /// <summary>
+    /// Gets or sets the free space, in megabytes, the store keeps on the disk of its file: below it, writes are refused
+    /// (<see cref="Storage.HubStoreUnavailableException"/>, nothing changed) until space is freed. LiteDB closes itself
+    /// for good on a write that fails for lack of space; refusing before that lets the hub resume without a restart.
+    /// </summary>
+    /// <value>The default is 64 MB; 0 turns the check off.</value>
+    [Range(0, 1_000_000)]
+    public int MinFreeDiskSpaceMb { get; set; } = 64;
+
     /// <summary>Gets or sets the most messages written in one store transaction by the intake (group commit).</summary>
     /// <value>The default is 1,000.</value>
     [Range(1, 100_000)]

@@ -16,6 +16,8 @@ namespace MCU.Hub.Storage;
 /// Writes are serialised: LiteDB allows one writer per collection and binds a transaction to a thread, so each
 /// write runs start to end on one thread under one lock. After each commit the store forces a checkpoint, because a
 /// LiteDB commit may return before its pages reach the file and a process kill would lose them.
+/// The file <c>{path}.lock</c> beside the store is held exclusively while the store is open, so that a second process
+/// cannot open the same file (it gets <see cref="HubStoreUnavailableException"/> naming the file).
 /// The intake's own history entries of a message are one document, and the events of an intake transaction are packed
 /// a few hundred to a document: LiteDB's cost is per document and index entry far more than per byte, and these are
 /// only read together (the history of one message, the event journal in order).
@@ -44,6 +46,9 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private readonly ILiteCollection<IntakeHistoryDocument> _intakeHistory;
     private readonly ILiteCollection<EventPackDocument> _eventPacks;
     private readonly Lock _writeLock = new();
+    private readonly string _path;
+    private readonly FileStream? _lock;
+    private readonly long _minFreeBytes = 64L * 1024 * 1024;
     private long _lastEventSequence;
 
     /// <summary>Opens (or creates) the store file named by <see cref="McuHubOptions.DatabasePath"/>.</summary>
@@ -51,6 +56,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     public LiteDbHubStore(IOptions<McuHubOptions> options)
         : this(options.Value.DatabasePath)
     {
+        _minFreeBytes = options.Value.MinFreeDiskSpaceMb * 1024L * 1024L;
     }
 
     /// <summary>Opens (or creates) a store file.</summary>
@@ -61,7 +67,21 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         if (!string.IsNullOrEmpty(directory))
             System.IO.Directory.CreateDirectory(directory);
 
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, StoreMapper.Create());
+        try
+        {
+            // LiteDB's direct mode shares the file for reading, which on Linux lets a second process open it for writing
+            // too: two writers would corrupt it. An exclusive lock on a file beside it keeps every other hub instance
+            // (and the report command) out, and the operating system releases it when the process ends, even by SIGKILL.
+            _lock = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, StoreMapper.Create());
+        }
+        catch (IOException ex)
+        {
+            _lock?.Dispose();
+            throw Unavailable(path, ex);
+        }
+
+        _path = Path.GetFullPath(path);
         _messages = _db.GetCollection<HubMessage>(Messages);
         _history = _db.GetCollection<MessageHistoryEntry>(History);
         _events = _db.GetCollection<HubEvent>(Events);
@@ -87,9 +107,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _records.EnsureIndex(r => r.Type);
         _records.EnsureIndex(r => r.OccurredAt);
 
-        _lastEventSequence = Math.Max(
-            _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Sequence ?? 0,
-            _eventPacks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Last ?? 0);
+        _lastEventSequence = LastStoredSequence();
     }
 
     /// <inheritdoc />
@@ -104,6 +122,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             var newMessages = new List<HubMessage>(batch.Items.Count);
             var histories = new List<IntakeHistoryDocument>(batch.Items.Count);
             var events = new List<HubEvent>(batch.Items.Count * 2);
+            EnsureSpace();
             _db.BeginTrans();
             try
             {
@@ -165,14 +184,13 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                     _checkpoints.Upsert(new CheckpointDocument { Channel = channel, Value = checkpoint });
 
                 _db.Commit();
+                _db.Checkpoint();
             }
-            catch
+            catch (Exception ex)
             {
-                _db.Rollback();
-                throw;
+                throw Failed(ex);
             }
 
-            _db.Checkpoint();
             _lastEventSequence = sequence;
             return Task.FromResult<IReadOnlyList<IntakeOutcome>>(outcomes);
         }
@@ -185,6 +203,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         lock (_writeLock)
         {
             var sequence = _lastEventSequence;
+            EnsureSpace();
             _db.BeginTrans();
             try
             {
@@ -202,14 +221,13 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                 foreach (var delivery in update.Deliveries)
                     _outbox.Insert(delivery);
                 _db.Commit();
+                _db.Checkpoint();
             }
-            catch
+            catch (Exception ex)
             {
-                _db.Rollback();
-                throw;
+                throw Failed(ex);
             }
 
-            _db.Checkpoint();
             _lastEventSequence = sequence;
             return Task.FromResult(true);
         }
@@ -345,8 +363,18 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         lock (_writeLock)
         {
-            var sequence = AppendEvents([hubEvent], _lastEventSequence);
-            _db.Checkpoint();
+            long sequence;
+            EnsureSpace();
+            try
+            {
+                sequence = AppendEvents([hubEvent], _lastEventSequence);
+                _db.Checkpoint();
+            }
+            catch (Exception ex)
+            {
+                throw Failed(ex);
+            }
+
             _lastEventSequence = sequence;
             return Task.FromResult(sequence);
         }
@@ -423,13 +451,89 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     public Task<long> CountMessagesAsync(CancellationToken cancellationToken) => Task.FromResult(_messages.LongCount());
 
     /// <inheritdoc />
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock?.Dispose();
+    }
 
     /// <summary>Gets the open database, for the engine's other LiteDB-backed stores that share this file.</summary>
     internal LiteDatabase Database => _db;
 
     /// <summary>Gets the lock every write to <see cref="Database"/> must hold (LiteDB binds a transaction to a thread).</summary>
     internal Lock WriteLock => _writeLock;
+
+    /// <summary>Refuses a write while the disk of the store has less free space than the reserve.</summary>
+    private void EnsureSpace()
+    {
+        if (_minFreeBytes <= 0)
+            return;
+        long free;
+        try
+        {
+            free = new DriveInfo(Path.GetDirectoryName(_path)!).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        if (free < _minFreeBytes)
+        {
+            throw new HubStoreUnavailableException(_path, diskFull: true,
+                $"Запись в базу «{_path}» приостановлена: на диске осталось {free / 1048576.0:N2} МБ, меньше запаса {_minFreeBytes / 1048576} МБ (McuHub:MinFreeDiskSpaceMb). Ничего не изменено; после освобождения места запись продолжится.",
+                null);
+        }
+    }
+
+    /// <summary>Whether <paramref name="ex"/> says the disk (or the user's quota) is full: ENOSPC, EDQUOT, or Windows' disk-full codes.</summary>
+    internal static bool IsDiskFull(IOException ex) =>
+        ex.HResult is 28 or 122 or unchecked((int)0x80070070) or unchecked((int)0x80070027);
+
+    private static HubStoreUnavailableException Unavailable(string path, IOException ex)
+    {
+        var full = Path.GetFullPath(path);
+        return IsDiskFull(ex)
+            ? new(full, diskFull: true, $"Файл базы «{full}» не создаётся: на диске нет места ({ex.Message}). Освободите место и запустите хаб снова.", ex)
+            : new(full, diskFull: false, $"Файл базы «{full}» не открывается: {ex.Message} Вероятно, его держит другой процесс (второй экземпляр хаба, команда report) или нет прав на каталог. Файл не изменён; завершите тот процесс и запустите хаб снова.", ex);
+    }
+
+    /// <summary>
+    /// Rolls back what the failed write left open and tells a full disk apart: the caller gets a clear error, nothing of
+    /// the write is kept (LiteDB's log pages of an uncommitted transaction are discarded), and the next write tries again.
+    /// </summary>
+    private Exception Failed(Exception ex)
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception rollback) when (rollback is IOException or LiteException or InvalidOperationException)
+        {
+            // The transaction may already be gone (the commit itself failed); the original error is the one to report.
+        }
+
+        try
+        {
+            // A commit may have reached the file before a later step failed: the next event numbers follow what is stored.
+            _lastEventSequence = LastStoredSequence();
+        }
+        catch (Exception reread) when (reread is IOException or LiteException)
+        {
+        }
+
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is IOException io && IsDiskFull(io))
+                return new HubStoreUnavailableException(_path, diskFull: true, $"Запись в базу «{_path}» не выполнена: на диске нет места. Ничего не сохранено. LiteDB после такой ошибки закрывает файл: освободите место и перезапустите хаб (запас McuHub:MinFreeDiskSpaceMb предупреждает эту ситуацию).", ex);
+        }
+
+        return ex;
+    }
+
+    private long LastStoredSequence() => Math.Max(
+        _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Sequence ?? 0,
+        _eventPacks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Last ?? 0);
 
     private HubMessage? FindBySource(string channel, string externalId) =>
         _messages.Find(m => m.ExternalId == externalId).FirstOrDefault(m => m.Channel == channel);

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using MCU.Hub.Intake;
+using MCU.Hub.Storage;
 
 namespace MCU.Hub.Host.Grpc;
 
@@ -60,6 +61,10 @@ internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger)
                 return Bounded(StatusCode.InvalidArgument, v.Message);
             case MessageNotFoundException n:
                 return Bounded(StatusCode.NotFound, n.Message);
+            case HubStoreUnavailableException store:
+                // The cause is outside the request (disk full, file held): nothing was written, and a retry later succeeds.
+                LogStoreUnavailable(logger, context.Method, store.Message);
+                return Bounded(store.DiskFull ? StatusCode.ResourceExhausted : StatusCode.Unavailable, store.Message);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "вызов отменён"));
             default:
@@ -70,6 +75,9 @@ internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger)
 
     private static RpcException Bounded(StatusCode code, string detail) =>
         new(new Status(code, detail.Length <= MaxDetailLength ? detail : string.Concat(detail.AsSpan(0, MaxDetailLength - 1), "…")));
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "{Method}: the store is unavailable: {Reason}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string method, string reason);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Unhandled error in {Method}")]
     private static partial void LogUnhandled(ILogger logger, string method, Exception exception);

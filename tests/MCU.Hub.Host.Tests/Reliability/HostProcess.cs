@@ -21,7 +21,55 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    /// <summary>Gets the last lines the process wrote (standard output and error), for diagnosing a failure.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    private void Log(string? line)
+    {
+        if (line is null)
+            return;
+        _output.Enqueue(line);
+        while (_output.Count > 200)
+            _output.TryDequeue(out _);
+    }
+
     public static async Task<HostProcess> StartAsync(string databasePath, params string[] extraArgs)
+    {
+        var (info, port) = StartInfo(databasePath, extraArgs);
+        var process = Process.Start(info)!;
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.ErrorDataReceived += (_, e) => host.Log(e.Data);
+        process.OutputDataReceived += (_, e) => host.Log(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await host.WaitUntilServingAsync();
+        return host;
+    }
+
+    /// <summary>Runs the host expecting it to stop by itself (a start-up failure); its exit code and standard error.</summary>
+    public static async Task<(int ExitCode, string Error)> RunToExitAsync(string databasePath, TimeSpan timeout, params string[] extraArgs)
+    {
+        var (info, _) = StartInfo(databasePath, extraArgs);
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the host did not stop within {timeout}");
+        }
+
+        return (process.ExitCode, await error);
+    }
+
+    private static (ProcessStartInfo Info, int Port) StartInfo(string databasePath, string[] extraArgs)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -39,15 +87,7 @@ internal sealed class HostProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         foreach (var arg in extraArgs)
             info.ArgumentList.Add(arg);
-
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        await host.WaitUntilServingAsync();
-        return host;
+        return (info, port);
     }
 
     /// <summary>Kills the process at once (SIGKILL): no shutdown code runs.</summary>
