@@ -29,6 +29,7 @@ static int Usage()
                       --streams 1             concurrent SubmitMessages calls
                       --concurrency 64        concurrent SubmitMessage callers
                       --seconds 10            duration of the unary run
+                      --escalation-scan T     McuHub:Escalation:ScanInterval of the host (default: the host's, 1 min)
           endtoend  the ingest and memory part of `all`
           grpc      the gRPC part of `all` on an empty store (no ingest reference)
           rules   routing rules: our indexed evaluator vs Microsoft RulesEngine, side by side

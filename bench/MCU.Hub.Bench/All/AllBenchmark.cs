@@ -27,6 +27,8 @@ internal static class AllBenchmark
         var streams = BenchOptions.Int(args, "--streams", 1);
         var concurrency = BenchOptions.Int(args, "--concurrency", 64);
         var seconds = BenchOptions.Double(args, "--seconds", 10);
+        var at = Array.IndexOf(args, "--escalation-scan");
+        var escalationScan = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var hubPath = Path.Combine(folder, "hub.db");
@@ -43,7 +45,7 @@ internal static class AllBenchmark
             {
                 await using (var emulator = await Step("emulator: generating", () => EmulatorProcess.StartAsync(messages, seed: 10)))
                 {
-                    await using var host = await BenchHost.StartAsync(hubPath, emulator.BaseAddress, batch);
+                    await using var host = await BenchHost.StartAsync(hubPath, emulator.BaseAddress, batch, escalationScan);
                     e2e = await EndToEndAsync(host, messages, probe);
                 }
 

@@ -25,7 +25,7 @@ internal sealed class BenchHost : IAsyncDisposable
     public IHubStore Store => App.Services.GetRequiredService<IHubStore>();
 
     /// <summary>Starts the host on <paramref name="databasePath"/>; with <paramref name="pos"/>, the ПОС channel pulls from it.</summary>
-    public static async Task<BenchHost> StartAsync(string databasePath, Uri? pos, int batchSize)
+    public static async Task<BenchHost> StartAsync(string databasePath, Uri? pos, int batchSize, string? escalationScan = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -49,6 +49,8 @@ internal sealed class BenchHost : IAsyncDisposable
         };
         foreach (var (key, value) in BenchGrpc.HostSettings)
             config[key] = value;
+        if (escalationScan is not null)
+            config["McuHub:Escalation:ScanInterval"] = escalationScan;
         if (pos is not null)
         {
             var size = batchSize.ToString(CultureInfo.InvariantCulture);
