@@ -55,13 +55,13 @@ internal static class AllBenchmark
                 if (grpc)
                 {
                     // The gRPC runs write into the store that holds the whole ingest, as a loaded hub would.
-                    await using var host = await BenchHost.StartAsync(hubPath, pos: null, batch);
+                    await using var host = await BenchHost.StartAsync(hubPath, pos: null, batch, escalationScan);
                     hub = await HubGrpcAsync(host, grpcMessages, streams, concurrency, seconds);
                 }
             }
             else if (grpc)
             {
-                await using var host = await BenchHost.StartAsync(hubPath, pos: null, batch);
+                await using var host = await BenchHost.StartAsync(hubPath, pos: null, batch, escalationScan);
                 hub = await HubGrpcAsync(host, grpcMessages, streams, concurrency, seconds);
             }
 
