@@ -2,6 +2,7 @@ using MCU.Hub.Channels;
 using MCU.Hub.Host.Channels;
 using MCU.Hub.Host.Grpc;
 using MCU.Hub.Host.Plugins;
+using MCU.Hub.Host.Security;
 using Microsoft.Extensions.Http.Resilience;
 using System.Threading.RateLimiting;
 using Polly;
@@ -44,9 +45,13 @@ public static partial class McuHubHost
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService<DeadlineService>();
         services.AddHostedService<Reports.ReportSchedulerService>();
+        services.AddMcuHubSecurity(builder.Configuration);
+        services.AddSingleton<TenantAccess>();
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
+            // Inside the error mapping: the audit records the engine's own error, which that mapping then turns into a status.
+            o.Interceptors.Add<AuditInterceptor>();
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });
         services.AddGrpcReflection();
@@ -80,6 +85,12 @@ public static partial class McuHubHost
             }
         }
 
+        app.UseRouting();
+        app.UseMiddleware<CallDeadlineMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
         app.MapGrpcService<MessageGrpcService>();
         app.MapGrpcService<DeliveryGrpcService>();
         app.MapGrpcService<RuleGrpcService>();
@@ -88,8 +99,10 @@ public static partial class McuHubHost
         app.MapGrpcService<EventGrpcService>();
         app.MapGrpcService<AnalyticsGrpcService>();
         app.MapGrpcService<ReportGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<AuditGrpcService>();
+        // Health for load balancers and the schema for gRPC tools: neither holds a municipality's data.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 

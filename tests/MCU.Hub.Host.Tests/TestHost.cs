@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using MCU.Hub.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -11,11 +12,14 @@ namespace MCU.Hub.Host.Tests;
 /// <summary>The real host on a loopback port and a LiteDB file, with a gRPC channel to it.</summary>
 internal sealed class TestHost : IAsyncDisposable
 {
+    /// <summary>The key of the default test credential: the default municipality, scopes read, write and admin.</summary>
+    public const string AdminKey = "test-admin-key";
+
     private TestHost(WebApplication app, Uri address)
     {
         App = app;
         Address = address;
-        Channel = GrpcChannel.ForAddress(address);
+        Channel = ChannelFor(address, AdminKey);
     }
 
     public WebApplication App { get; }
@@ -25,6 +29,41 @@ internal sealed class TestHost : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     public IHubStore Store => App.Services.GetRequiredService<IHubStore>();
+
+    /// <summary>Opens a gRPC channel whose every call carries an API key (none when <see langword="null"/>).</summary>
+    public static GrpcChannel ChannelFor(Uri address, string? apiKey)
+    {
+        if (apiKey is null)
+            return GrpcChannel.ForAddress(address);
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("x-api-key", apiKey);
+            return Task.CompletedTask;
+        });
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+    }
+
+    /// <summary>Opens a channel with another API key to this host.</summary>
+    public GrpcChannel ChannelFor(string? apiKey) => ChannelFor(Address, apiKey);
+
+    /// <summary>The settings of an API key credential at an index of <c>McuHub:Security:ApiKeys</c>.</summary>
+    public static Dictionary<string, string?> Credential(int index, string name, string key, string tenant, params string[] scopes)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [$"McuHub:Security:ApiKeys:{index}:Name"] = name,
+            [$"McuHub:Security:ApiKeys:{index}:KeyHash"] = Security.ApiKeyAuthenticationHandler.Hash(key),
+            [$"McuHub:Security:ApiKeys:{index}:Tenant"] = tenant,
+            [$"McuHub:Security:ApiKeys:{index}:RequestsPerSecond"] = "0",
+        };
+        for (var i = 0; i < scopes.Length; i++)
+            settings[$"McuHub:Security:ApiKeys:{index}:Scopes:{i}"] = scopes[i];
+        return settings;
+    }
 
     public static string NewDatabasePath() =>
         Path.Combine(Path.GetTempPath(), "mcu-hub-tests", Guid.NewGuid().ToString("N"), "hub.db");
@@ -47,6 +86,8 @@ internal sealed class TestHost : IAsyncDisposable
             // Scheduled reports would add «report.ready» events to tests that count events; the schedule has tests of its own.
             ["McuHub:Reports:Schedule"] = "false",
         };
+        foreach (var (key, value) in Credential(0, "test-admin", AdminKey, "", "read", "write", "admin"))
+            config[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             config[key] = value;
 

@@ -15,6 +15,9 @@ public sealed class HubMessage
     /// <summary>Gets or sets the concurrency version, incremented on every change.</summary>
     public int Version { get; set; }
 
+    /// <summary>Gets or sets the ОКТМО code of the municipality (tenant) the message belongs to.</summary>
+    public string Tenant { get; set; } = "";
+
     /// <summary>Gets or sets the kind.</summary>
     public MessageKind Kind { get; set; }
 

@@ -14,7 +14,7 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         _process = process;
         Address = address;
-        Channel = GrpcChannel.ForAddress(address);
+        Channel = TestHost.ChannelFor(address, TestHost.AdminKey);
     }
 
     public Uri Address { get; }
@@ -34,6 +34,8 @@ internal sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add($"--McuHub:DatabasePath={databasePath}");
         info.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}");
         info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        foreach (var (key, value) in TestHost.Credential(0, "test-admin", TestHost.AdminKey, "", "read", "write", "admin"))
+            info.ArgumentList.Add($"--{key}={value}");
         foreach (var arg in extraArgs)
             info.ArgumentList.Add(arg);
 
