@@ -257,7 +257,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     {
         var filters = new List<BsonExpression>();
         if (query.Tenants.Count > 0)
-            filters.Add(BsonExpression.Create("$.Tenant IN @0", new BsonArray(query.Tenants.Select(t => new BsonValue(t)))));
+            filters.Add(BsonExpression.Create("$.Tenant IN @0", new BsonArray(query.Tenants.Select(t => t.Length == 0 ? BsonValue.Null : new BsonValue(t)))));
         if (query.Statuses.Count > 0)
             filters.Add(BsonExpression.Create("$.Status IN @0", new BsonArray(query.Statuses.Select(s => new BsonValue(s.ToString())))));
         if (query.Channel is not null)
@@ -403,9 +403,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private void AssignTenant(string defaultTenant)
     {
         _messages.EnsureIndex(m => m.Tenant);
-        var legacy = _messages.Find(Query.EQ("Tenant", BsonValue.Null)).ToList();
-        if (defaultTenant.Length > 0)
-            legacy.AddRange(_messages.Find(Query.EQ("Tenant", "")));
+        // LiteDB keeps an empty string as null: in a hub with no tenant code, legacy and new messages look the same.
+        var legacy = defaultTenant.Length > 0 ? _messages.Find(Query.EQ("Tenant", BsonValue.Null)).ToList() : [];
         if (legacy.Count > 0)
         {
             lock (_writeLock)
