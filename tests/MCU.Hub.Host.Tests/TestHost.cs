@@ -56,7 +56,7 @@ internal sealed class TestHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             [$"McuHub:Security:ApiKeys:{index}:Name"] = name,
-            [$"McuHub:Security:ApiKeys:{index}:KeyHash"] = global::MCU.Hub.Host.Security.ApiKeyAuthenticationHandler.Hash(key),
+            [$"McuHub:Security:ApiKeys:{index}:KeyHash"] = global::MCU.Hub.Host.Security.ApiKeyHash.Of(key),
             [$"McuHub:Security:ApiKeys:{index}:Tenant"] = tenant,
             [$"McuHub:Security:ApiKeys:{index}:RequestsPerSecond"] = "0",
         };

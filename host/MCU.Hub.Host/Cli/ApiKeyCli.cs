@@ -36,7 +36,7 @@ internal static class ApiKeyCli
             output.WriteLine();
             output.WriteLine("Настройки хоста (переменные окружения):");
             output.WriteLine($"McuHub__Security__ApiKeys__{i}__Name={parse.GetValue(name)}");
-            output.WriteLine($"McuHub__Security__ApiKeys__{i}__KeyHash={ApiKeyAuthenticationHandler.Hash(key)}");
+            output.WriteLine($"McuHub__Security__ApiKeys__{i}__KeyHash={ApiKeyHash.Of(key)}");
             if (code.Length > 0)
                 output.WriteLine($"McuHub__Security__ApiKeys__{i}__Tenant={code}");
             for (var s = 0; s < chosen.Count; s++)

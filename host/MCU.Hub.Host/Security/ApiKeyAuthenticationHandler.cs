@@ -26,7 +26,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
             return Task.FromResult(AuthenticateResult.NoResult());
 
-        var hash = Hash(values[0]!);
+        var hash = ApiKeyHash.Of(values[0]!);
         var credential = security.CurrentValue.ApiKeys.FirstOrDefault(k => FixedTimeEquals(k.KeyHash, hash));
         if (credential is null)
             return Task.FromResult(AuthenticateResult.Fail("ключ API не найден"));
@@ -34,11 +34,6 @@ internal sealed class ApiKeyAuthenticationHandler(
         var principal = Caller.Principal(credential.Name, credential.Tenant, credential.Scopes, credential.Tenants, tenants, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
-
-    /// <summary>Gets the stored form of a key: <c>sha256:</c> and the lowercase hex SHA-256 of its UTF-8 bytes.</summary>
-    /// <param name="key">The key.</param>
-    /// <returns>The hash.</returns>
-    public static string Hash(string key) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private static bool FixedTimeEquals(string stored, string hash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored.Trim().ToLowerInvariant()), Encoding.ASCII.GetBytes(hash));
