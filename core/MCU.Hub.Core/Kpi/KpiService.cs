@@ -115,7 +115,7 @@ public sealed partial class KpiService
         foreach (var key in keys)
         {
             var narrowed = Narrow(slice, dimension, key);
-            var context = new KpiContext(period, narrowed, whole.Now, snapshot, _options, RecipientCodes(), _store, _calendar);
+            var context = new KpiContext(period, narrowed, whole.Now, snapshot, _options, RecipientCodes(), _store, _calendar, _tenants);
             rows.Add(new(key, NameOf(dimension, key), await ComputeOneAsync(indicator, context, period, cancellationToken).ConfigureAwait(false)));
         }
 
@@ -147,7 +147,7 @@ public sealed partial class KpiService
     internal async Task<KpiContext> CreateContextAsync(KpiPeriod period, KpiSlice slice, CancellationToken cancellationToken)
     {
         await _facts.EnsureCurrentAsync(cancellationToken).ConfigureAwait(false);
-        return new KpiContext(period, slice, _time.GetUtcNow(), _facts.Snapshot(), _options, RecipientCodes(), _store, _calendar);
+        return new KpiContext(period, slice, _time.GetUtcNow(), _facts.Snapshot(), _options, RecipientCodes(), _store, _calendar, _tenants);
     }
 
     internal static IEnumerable<string> KeysOf(MessageFact fact, KpiDimension dimension) => dimension switch

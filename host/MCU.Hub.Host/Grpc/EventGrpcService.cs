@@ -37,7 +37,7 @@ internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed, Tenan
                 foreach (var e in events)
                 {
                     if ((types.Count == 0 || types.Contains(e.Type)) && access.Sees(caller, e.Tenant))
-                        await responseStream.WriteAsync(ToProto(e, access.Tenants.Normalize(e.Tenant)), ct);
+                        await responseStream.WriteAsync(ToProto(e, access.Tenants.Normalize(e.Tenant), caller.IsRegion), ct);
                     after = e.Sequence;
                 }
 
@@ -50,7 +50,7 @@ internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed, Tenan
         }
     }
 
-    private static MCU.Hub.Grpc.V1.HubEvent ToProto(Events.HubEvent e, string tenant) => new()
+    private static MCU.Hub.Grpc.V1.HubEvent ToProto(Events.HubEvent e, string tenant, bool masked) => new()
     {
         Tenant = tenant,
         Sequence = e.Sequence,
@@ -58,6 +58,7 @@ internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed, Tenan
         MessageId = e.MessageId ?? "",
         Channel = e.Channel ?? "",
         At = Timestamp.FromDateTimeOffset(e.At),
-        Summary = e.Summary ?? "",
+        // A summary may quote a reason or comment someone typed; a region reads it without phones and e-mails.
+        Summary = masked ? PersonalDataMask.Text(e.Summary ?? "") : e.Summary ?? "",
     };
 }
