@@ -8,7 +8,7 @@ using Polly;
 
 namespace MCU.Hub.Host;
 
-/// <summary>Builds the MCU.Hub host: the engine, the channel plugins and their workers, the gRPC API.</summary>
+/// <summary>Builds the MCU.Hub host: the engine, the channel plugins and their workers, the gRPC API and its JSON routes.</summary>
 public static partial class McuHubHost
 {
     /// <summary>Creates a builder configured from appsettings, environment variables (<c>McuHub__...</c>) and <paramref name="args"/>.</summary>
@@ -44,11 +44,13 @@ public static partial class McuHubHost
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService<DeadlineService>();
         services.AddHostedService<Reports.ReportSchedulerService>();
+        // gRPC needs HTTP/2, which cleartext Kestrel speaks only on an Http2-only endpoint (no ALPN to choose); the JSON
+        // routes of the same services (google.api.http) are served on a second, Http1 endpoint (Kestrel:Endpoints:Http).
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        });
+        }).AddJsonTranscoding();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ChannelsHealthCheck>("channels");
         return builder;
@@ -88,6 +90,7 @@ public static partial class McuHubHost
         app.MapGrpcService<EventGrpcService>();
         app.MapGrpcService<AnalyticsGrpcService>();
         app.MapGrpcService<ReportGrpcService>();
+        app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

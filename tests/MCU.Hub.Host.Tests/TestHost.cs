@@ -1,8 +1,9 @@
+using System.Net;
 using Grpc.Net.Client;
 using MCU.Hub.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,16 +12,25 @@ namespace MCU.Hub.Host.Tests;
 /// <summary>The real host on a loopback port and a LiteDB file, with a gRPC channel to it.</summary>
 internal sealed class TestHost : IAsyncDisposable
 {
-    private TestHost(WebApplication app, Uri address)
+    private TestHost(WebApplication app, Uri address, Uri httpAddress)
     {
         App = app;
         Address = address;
+        HttpAddress = httpAddress;
         Channel = GrpcChannel.ForAddress(address);
+        Http = new HttpClient { BaseAddress = httpAddress, DefaultRequestVersion = HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
     }
 
     public WebApplication App { get; }
 
+    /// <summary>Gets the gRPC (HTTP/2) endpoint.</summary>
     public Uri Address { get; }
+
+    /// <summary>Gets the JSON (HTTP/1.1) endpoint of the same services.</summary>
+    public Uri HttpAddress { get; }
+
+    /// <summary>Gets an HTTP/1.1 client of <see cref="HttpAddress"/>.</summary>
+    public HttpClient Http { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -35,6 +45,8 @@ internal sealed class TestHost : IAsyncDisposable
         {
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
             ["McuHub:DatabasePath"] = databasePath,
             ["McuHub:Host:PluginsPath"] = "test-plugins",
             ["McuHub:ApiChannels:0"] = "api",
@@ -50,12 +62,24 @@ internal sealed class TestHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             config[key] = value;
 
-        var builder = McuHubHost.CreateBuilder([], b => b.Configuration.AddInMemoryCollection(config));
+        // Both endpoints bind port 0; Kestrel writes the bound port back into each endpoint's ListenOptions.
+        ListenOptions? grpc = null, http = null;
+        var builder = McuHubHost.CreateBuilder([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(config);
+            b.WebHost.ConfigureKestrel(k => k.ConfigurationLoader!
+                .Endpoint("Grpc", e => grpc = e.ListenOptions)
+                .Endpoint("Http", e => http = e.ListenOptions));
+        });
         var app = McuHubHost.Build(builder);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestHost(app, new Uri(address));
+        return new TestHost(app, Url(grpc), Url(http));
     }
+
+    private static Uri Url(ListenOptions? options) =>
+        options?.IPEndPoint is { } endPoint ? new Uri($"http://{endPoint}") : throw new InvalidOperationException("Kestrel did not bind the endpoint.");
+
+    public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     public async Task<long> WaitForMessagesAsync(long count, TimeSpan timeout)
     {
@@ -69,6 +93,7 @@ internal sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
+        Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
     }
