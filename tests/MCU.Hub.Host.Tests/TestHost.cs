@@ -39,7 +39,7 @@ internal sealed class TestHost : IAsyncDisposable
     public static string NewDatabasePath() =>
         Path.Combine(Path.GetTempPath(), "mcu-hub-tests", Guid.NewGuid().ToString("N"), "hub.db");
 
-    public static async Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null)
+    public static async Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -70,6 +70,7 @@ internal sealed class TestHost : IAsyncDisposable
             b.WebHost.ConfigureKestrel(k => k.ConfigurationLoader!
                 .Endpoint("Grpc", e => grpc = e.ListenOptions)
                 .Endpoint("Http", e => http = e.ListenOptions));
+            configure?.Invoke(b);
         });
         var app = McuHubHost.Build(builder);
         await app.StartAsync();
