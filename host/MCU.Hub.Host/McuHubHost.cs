@@ -2,6 +2,7 @@ using MCU.Hub.Channels;
 using MCU.Hub.Host.Channels;
 using MCU.Hub.Host.Grpc;
 using MCU.Hub.Host.Plugins;
+using MCU.Hub.Host.Security;
 using Microsoft.Extensions.Http.Resilience;
 using System.Threading.RateLimiting;
 using Polly;
@@ -44,11 +45,16 @@ public static partial class McuHubHost
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService<DeadlineService>();
         services.AddHostedService<Reports.ReportSchedulerService>();
+        services.AddMcuHubSecurity(builder.Configuration);
+        services.AddSingleton<TenantAccess>();
+
         // gRPC needs HTTP/2, which cleartext Kestrel speaks only on an Http2-only endpoint (no ALPN to choose); the JSON
         // routes of the same services (google.api.http) are served on a second, Http1 endpoint (Kestrel:Endpoints:Http).
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
+            // Inside the error mapping: the audit records the engine's own error, which that mapping then turns into a status.
+            o.Interceptors.Add<AuditInterceptor>();
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
         }).AddJsonTranscoding();
         services.AddGrpcReflection();
@@ -82,6 +88,12 @@ public static partial class McuHubHost
             }
         }
 
+        app.UseRouting();
+        app.UseMiddleware<CallDeadlineMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
         app.MapGrpcService<MessageGrpcService>();
         app.MapGrpcService<DeliveryGrpcService>();
         app.MapGrpcService<RuleGrpcService>();
@@ -90,9 +102,11 @@ public static partial class McuHubHost
         app.MapGrpcService<EventGrpcService>();
         app.MapGrpcService<AnalyticsGrpcService>();
         app.MapGrpcService<ReportGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        // Health for load balancers and the schema for gRPC tools: neither holds a municipality's data.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 

@@ -18,6 +18,7 @@ public sealed partial class KpiService
     private readonly IHubStore _store;
     private readonly WorkingCalendar _calendar;
     private readonly HubDirectory _directory;
+    private readonly Tenants.TenantDirectory _tenants;
     private readonly KpiOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -46,6 +47,7 @@ public sealed partial class KpiService
         _store = store;
         _calendar = calendar;
         _directory = directory;
+        _tenants = new Tenants.TenantDirectory(options.Value);
         _options = options.Value.Kpi;
         _time = time;
         _logger = logger;
@@ -138,6 +140,7 @@ public sealed partial class KpiService
         KpiDimension.Recipient => _directory.FindRecipient(code)?.Name ?? code,
         KpiDimension.Territory => _directory.FindTerritory(code)?.Name ?? code,
         KpiDimension.Block or KpiDimension.Category => _directory.FindCategory(code)?.Name ?? code,
+        KpiDimension.Tenant => _tenants.NameOf(code),
         _ => code,
     };
 
@@ -154,6 +157,7 @@ public sealed partial class KpiService
         KpiDimension.Category => [fact.Category ?? ""],
         KpiDimension.Territory => [fact.Territory ?? ""],
         KpiDimension.Recipient => fact.Recipients,
+        KpiDimension.Tenant => [fact.Tenant],
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 
@@ -164,6 +168,7 @@ public sealed partial class KpiService
         KpiDimension.Category => slice with { Category = key },
         KpiDimension.Territory => slice with { Territory = key },
         KpiDimension.Recipient => slice with { Recipient = key },
+        KpiDimension.Tenant => slice with { Tenants = [key] },
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -7,17 +8,26 @@ using MCU.Hub.Grpc.V1;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace MCU.Hub.Host.Tests.Client;
 
 /// <summary>The client package against the real host: typed clients from <c>AddMcuHubClient</c>, their headers and deadline.</summary>
 public sealed class McuHubClientTests : IAsyncLifetime
 {
+    private const string Oktmo = "71879000";
+    private static readonly string JwtKey = Convert.ToBase64String("0123456789abcdef0123456789abcdef"u8.ToArray());
     private readonly HeaderRecorder _recorder = new();
     private TestHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await TestHost.StartAsync(TestHost.NewDatabasePath(), configure: b =>
+        _host = await TestHost.StartAsync(TestHost.NewDatabasePath(), new Dictionary<string, string?>
+        {
+            ["McuHub:Oktmo"] = Oktmo,
+            ["McuHub:Security:Jwt:SigningKey"] = JwtKey,
+            ["McuHub:Security:Jwt:Issuer"] = "cur-hmao",
+        }, b =>
         {
             b.Services.AddSingleton(_recorder);
             b.Services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<HeaderRecorder.Interceptor>());
@@ -28,7 +38,7 @@ public sealed class McuHubClientTests : IAsyncLifetime
     [Fact]
     public async Task AddMcuHubClient_WithApiKey_CallsTheHubWithTheKeyHeader()
     {
-        await using var provider = new ServiceCollection().AddMcuHubClient(o => { o.Address = _host.Address; o.ApiKey = "key-2026"; }).Services.BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddMcuHubClient(o => { o.Address = _host.Address; o.ApiKey = TestHost.AdminKey; }).Services.BuildServiceProvider();
         var messages = provider.GetRequiredService<MessageService.MessageServiceClient>();
         var directory = provider.GetRequiredService<DirectoryService.DirectoryServiceClient>();
 
@@ -39,7 +49,7 @@ public sealed class McuHubClientTests : IAsyncLifetime
         Assert.Equal("Яма на дороге", got.Message.Text);
         Assert.Equal("roads-dept", recipients.Recipients[0].Code);
         var headers = _recorder.Calls["/mcu.hub.v1.MessageService/GetMessage"];
-        Assert.Equal("key-2026", headers.GetValue("x-api-key"));
+        Assert.Equal(TestHost.AdminKey, headers.GetValue("x-api-key"));
         Assert.Null(headers.GetValue("authorization"));
         Assert.NotNull(_recorder.Deadlines["/mcu.hub.v1.MessageService/GetMessage"]);
     }
@@ -47,10 +57,11 @@ public sealed class McuHubClientTests : IAsyncLifetime
     [Fact]
     public async Task AddMcuHubClient_FromConfigurationWithBearerToken_SendsTheToken()
     {
+        var token = Token("read");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["McuHubClient:Address"] = _host.Address.ToString(),
-            ["McuHubClient:BearerToken"] = "eyJhbGciOiJIUzI1NiJ9.e30.sig",
+            ["McuHubClient:BearerToken"] = token,
             ["McuHubClient:Deadline"] = "00:01:00",
         }).Build();
         await using var provider = new ServiceCollection().AddMcuHubClient(configuration.GetSection(McuHubClientOptions.SectionName)).Services.BuildServiceProvider();
@@ -58,7 +69,7 @@ public sealed class McuHubClientTests : IAsyncLifetime
         await provider.GetRequiredService<DirectoryService.DirectoryServiceClient>().ListTerritoriesAsync(new ListTerritoriesRequest());
 
         var headers = _recorder.Calls["/mcu.hub.v1.DirectoryService/ListTerritories"];
-        Assert.Equal("Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig", headers.GetValue("authorization"));
+        Assert.Equal("Bearer " + token, headers.GetValue("authorization"));
         Assert.Null(headers.GetValue("x-api-key"));
     }
 
@@ -66,10 +77,11 @@ public sealed class McuHubClientTests : IAsyncLifetime
     public async Task AddMcuHubClient_WithTokenProvider_AsksForTheTokenOnEachCall()
     {
         var issued = 0;
+        var tokens = new[] { Token("read"), Token("admin") };
         await using var provider = new ServiceCollection().AddMcuHubClient(o =>
         {
             o.Address = _host.Address;
-            o.BearerTokenProvider = _ => ValueTask.FromResult<string?>("token-" + Interlocked.Increment(ref issued));
+            o.BearerTokenProvider = _ => ValueTask.FromResult<string?>(tokens[Interlocked.Increment(ref issued) - 1]);
         }).Services.BuildServiceProvider();
         var rules = provider.GetRequiredService<RuleService.RuleServiceClient>();
 
@@ -78,7 +90,8 @@ public sealed class McuHubClientTests : IAsyncLifetime
         await rules.GetRuleSetAsync(new GetRuleSetRequest());
         var second = _recorder.Calls["/mcu.hub.v1.RuleService/GetRuleSet"].GetValue("authorization");
 
-        Assert.Equal(("Bearer token-1", "Bearer token-2"), (first, second));
+        Assert.Equal(("Bearer " + tokens[0], "Bearer " + tokens[1]), (first, second));
+        Assert.Equal(2, issued);
     }
 
     public static TheoryData<string, string> InvalidOptions() => new()
@@ -113,6 +126,15 @@ public sealed class McuHubClientTests : IAsyncLifetime
 
         Assert.Contains(error.Failures, f => f.StartsWith(option + ":", StringComparison.Ordinal));
     }
+
+    private static string Token(string scope) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = "cur-hmao",
+        Audience = "mcu-hub",
+        Subject = new ClaimsIdentity([new Claim("sub", "cur-portal"), new Claim("tenant", Oktmo), new Claim("scope", scope)]),
+        Expires = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(10),
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(JwtKey)), SecurityAlgorithms.HmacSha256),
+    });
 
     /// <summary>Keeps the request headers and deadline of the latest call of each method, as the server saw them.</summary>
     internal sealed class HeaderRecorder

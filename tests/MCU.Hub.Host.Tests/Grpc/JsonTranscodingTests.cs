@@ -97,6 +97,20 @@ public sealed class JsonTranscodingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Calls_WithoutOrWithAWrongCredential_Are401AndChangeNothing()
+    {
+        using var anonymous = _host.HttpFor(null);
+        using var wrong = _host.HttpFor("not-a-key");
+
+        using var list = await anonymous.GetAsync("/v1/messages");
+        using var submit = await wrong.PostAsync("/v1/messages", TestHost.Json("""{ "channel": "api", "externalId": "anon-1", "text": "Мусор" }"""));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, submit.StatusCode);
+        Assert.Equal(0, await _host.Store.CountMessagesAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Get_UnknownId_Is404()
     {
         var (message, body) = await SendAsync(HttpMethod.Get, "/v1/messages/0123456789abcdef0123456789abcdef");

@@ -45,7 +45,7 @@ public sealed class MessageContractTests : IAsyncLifetime
         Assert.Equal(before.Message.Version + 1, reassigned.Version);
         Assert.Equal(["utilities"], (await _client.GetMessageAsync(new GetMessageRequest { Id = id })).Message.Recipients);
         var last = history.Entries[^1];
-        Assert.Equal(("reassigned", "api", "под дорогой прорыв трубы"), (last.Action, last.Actor, last.Comment));
+        Assert.Equal(("reassigned", "api:test-admin", "под дорогой прорыв трубы"), (last.Action, last.Actor, last.Comment));
         Assert.Contains(last.Changes, c => c is { Field: "recipients", OldValue: "roads-dept", NewValue: "utilities" });
         Assert.Equal(before.History.Count + 1, history.Entries.Count);
     }

@@ -41,7 +41,7 @@ public sealed class RuleServiceTests : IAsyncLifetime
 
         Assert.Equal(1, v1.Version);
         Assert.Equal(2, saved.Version);
-        Assert.Equal("api", saved.SavedBy);
+        Assert.Equal("api:test-admin", saved.SavedBy);
         Assert.Equal(["roads-dept"], message.Recipients);
         Assert.Equal("Мусор", message.RoutedByRule);
         Assert.Equal(2, message.RuleSetVersion);

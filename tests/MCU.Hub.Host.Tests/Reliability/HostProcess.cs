@@ -14,7 +14,7 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         _process = process;
         Address = address;
-        Channel = GrpcChannel.ForAddress(address);
+        Channel = TestHost.ChannelFor(address, TestHost.AdminKey);
     }
 
     public Uri Address { get; }
@@ -35,6 +35,8 @@ internal sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}");
         info.ArgumentList.Add("--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0");
         info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        foreach (var (key, value) in TestHost.Credential(0, "test-admin", TestHost.AdminKey, "", "read", "write", "admin"))
+            info.ArgumentList.Add($"--{key}={value}");
         foreach (var arg in extraArgs)
             info.ArgumentList.Add(arg);
 
