@@ -44,6 +44,11 @@ public sealed class NewCallsAccessTests : IAsyncLifetime
         var import = await Assert.ThrowsAsync<RpcException>(() => rules.ImportRulesAsync(new ImportRulesRequest { Json = exported.Json }).ResponseAsync);
         var delete = await Assert.ThrowsAsync<RpcException>(() => rules.DeleteRuleAsync(new DeleteRuleRequest { Name = "Дороги" }).ResponseAsync);
 
+        using var http = _host.HttpFor(ReaderKey);
+        using var httpRead = await http.GetAsync("/v1/directory/recipients");
+        using var httpWrite = await http.PostAsync("/v1/messages/batch", TestHost.Json("""{ "items": [ { "channel": "api", "externalId": "s-3", "text": "Мусор" } ] }"""));
+        Assert.Equal(System.Net.HttpStatusCode.OK, httpRead.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, httpWrite.StatusCode);
         Assert.NotEmpty(history.Entries);
         Assert.NotEmpty(recipients.Recipients);
         Assert.All([reassign, batch, put, import, delete], e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
