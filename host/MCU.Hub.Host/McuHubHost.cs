@@ -9,7 +9,7 @@ using Polly;
 
 namespace MCU.Hub.Host;
 
-/// <summary>Builds the MCU.Hub host: the engine, the channel plugins and their workers, the gRPC API.</summary>
+/// <summary>Builds the MCU.Hub host: the engine, the channel plugins and their workers, the gRPC API and its JSON routes.</summary>
 public static partial class McuHubHost
 {
     /// <summary>Creates a builder configured from appsettings, environment variables (<c>McuHub__...</c>) and <paramref name="args"/>.</summary>
@@ -47,13 +47,16 @@ public static partial class McuHubHost
         services.AddHostedService<Reports.ReportSchedulerService>();
         services.AddMcuHubSecurity(builder.Configuration);
         services.AddSingleton<TenantAccess>();
+
+        // gRPC needs HTTP/2, which cleartext Kestrel speaks only on an Http2-only endpoint (no ALPN to choose); the JSON
+        // routes of the same services (google.api.http) are served on a second, Http1 endpoint (Kestrel:Endpoints:Http).
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
             // Inside the error mapping: the audit records the engine's own error, which that mapping then turns into a status.
             o.Interceptors.Add<AuditInterceptor>();
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        });
+        }).AddJsonTranscoding();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ChannelsHealthCheck>("channels");
         return builder;
@@ -100,6 +103,7 @@ public static partial class McuHubHost
         app.MapGrpcService<AnalyticsGrpcService>();
         app.MapGrpcService<ReportGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<DirectoryGrpcService>();
         // Health for load balancers and the schema for gRPC tools: neither holds a municipality's data.
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();

@@ -77,7 +77,7 @@ await app.StartAsync();
 var options = app.Services.GetRequiredService<IOptions<McuHubOptions>>().Value;
 Console.WriteLine();
 Console.WriteLine("MCU.Hub — демонстрационный запуск");
-Console.WriteLine($"  gRPC API:           {string.Join(", ", app.Urls)}");
+Console.WriteLine($"  gRPC и JSON API:     {string.Join(", ", app.Urls)} (gRPC — HTTP/2, JSON — HTTP/1.1)");
 Console.WriteLine($"  эмуляторы:          ПОС {pos.BaseAddress}, «Инцидент Менеджмент» {incidents.BaseAddress},");
 Console.WriteLine($"                      «Обращаем внимание» {portal.BaseAddress}, «Госпаблики» {publics.BaseAddress}, ЕДДС {edds.BaseAddress}");
 Console.WriteLine($"  база данных LiteDB: {Path.GetFullPath(options.DatabasePath)}");

@@ -21,6 +21,7 @@ internal sealed class MessageGrpcService(
     TimeProvider time) : MessageService.MessageServiceBase
 {
     private const int MaxPageSize = 1000;
+    private const int MaxBatchItems = 1000;
 
     [Authorize(Policy = Scopes.Write)]
     public override async Task<SubmitMessageResponse> SubmitMessage(SubmitMessageRequest request, ServerCallContext context)
@@ -46,13 +47,40 @@ internal sealed class MessageGrpcService(
         }
 
         await FlushAsync(caller, pending, response, context.CancellationToken);
-        var sorted = response.Results.OrderBy(r => r.Index).ToList();
-        response.Results.Clear();
-        response.Results.AddRange(sorted);
-        response.Accepted = sorted.Count(r => r.Error.Length == 0 && !r.Duplicate);
-        response.Duplicates = sorted.Count(r => r.Duplicate);
-        response.Rejected = sorted.Count(r => r.Error.Length > 0);
+        return Complete(response);
+    }
+
+    [Authorize(Policy = Scopes.Write)]
+    public override async Task<SubmitMessagesResponse> SubmitMessageBatch(SubmitMessageBatchRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context);
+        if (request.Items.Count == 0)
+            throw new HubValidationException("items", "пакет пуст");
+        if (request.Items.Count > MaxBatchItems)
+            throw new HubValidationException("items", $"в пакете не более {MaxBatchItems} элементов ({request.Items.Count})");
+        var response = new SubmitMessagesResponse();
+        var pending = request.Items.Select((item, i) => (i, item)).ToList();
+        await FlushAsync(caller, pending, response, context.CancellationToken);
+        return Complete(response);
+    }
+
+    public override async Task<GetMessageHistoryResponse> GetMessageHistory(GetMessageHistoryRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context);
+        var message = await access.MessageAsync(caller, request.Id, context.CancellationToken);
+        var response = new GetMessageHistoryResponse();
+        var history = await store.GetHistoryAsync(message.Id, context.CancellationToken);
+        response.Entries.AddRange(history.Select(h => caller.IsRegion ? PersonalDataMask.Apply(ProtoMapper.ToProto(h)) : ProtoMapper.ToProto(h)));
         return response;
+    }
+
+    [Authorize(Policy = Scopes.Write)]
+    public override async Task<Message> ReassignMessage(ReassignMessageRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context);
+        await access.MessageAsync(caller, request.Id, context.CancellationToken);
+        var message = await operations.ReassignAsync(request.Id, [.. request.Recipients], request.Reason, caller.Actor, context.CancellationToken);
+        return ProtoMapper.ToProto(message);
     }
 
     public override async Task<GetMessageResponse> GetMessage(GetMessageRequest request, ServerCallContext context)
@@ -170,6 +198,17 @@ internal sealed class MessageGrpcService(
         }
 
         pending.Clear();
+    }
+
+    private static SubmitMessagesResponse Complete(SubmitMessagesResponse response)
+    {
+        var sorted = response.Results.OrderBy(r => r.Index).ToList();
+        response.Results.Clear();
+        response.Results.AddRange(sorted);
+        response.Accepted = sorted.Count(r => r.Error.Length == 0 && !r.Duplicate);
+        response.Duplicates = sorted.Count(r => r.Duplicate);
+        response.Rejected = sorted.Count(r => r.Error.Length > 0);
+        return response;
     }
 
     private static string? Empty(string value) => string.IsNullOrEmpty(value) ? null : value;

@@ -72,6 +72,128 @@ internal sealed class RuleGrpcService(CoreRouting.TenantRuleStores stores, CoreR
         return response;
     }
 
+    public override async Task<ExportRulesResponse> ExportRules(ExportRulesRequest request, ServerCallContext context)
+    {
+        var version = await VersionAsync(stores.For(Caller.Of(context).Tenant), request.Version, context.CancellationToken);
+        return new ExportRulesResponse { Version = version.Version, Json = CoreRouting.RuleSetJson.Serialize(version), FileName = $"mcu-hub-rules-v{version.Version}.json" };
+    }
+
+    [Authorize(Policy = Scopes.Admin)]
+    public override async Task<RuleSet> ImportRules(ImportRulesRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context);
+        var rules = stores.For(caller.Tenant);
+        if (string.IsNullOrWhiteSpace(request.Json))
+            throw new HubValidationException("json", "документ автоправил не передан");
+        if (!IsExportDocument(request.Json))
+            throw new HubValidationException("json", $"ожидался документ экспорта: объект с \"format\": \"{CoreRouting.RuleSetJson.Format}\" и списком \"rules\"");
+        return ToProto(await Validated(() => rules.ImportJsonAsync(request.Json, caller.Actor, Empty(request.Comment), context.CancellationToken)));
+    }
+
+    public override async Task<ListRulesResponse> ListRules(ListRulesRequest request, ServerCallContext context)
+    {
+        var version = await VersionAsync(stores.For(Caller.Of(context).Tenant), request.Version, context.CancellationToken);
+        var response = new ListRulesResponse { RuleSetVersion = version.Version };
+        response.Rules.AddRange(version.Rules.OrderBy(r => r.Order).ThenBy(r => r.Name, StringComparer.Ordinal).Select(r => ToProto(r, version)));
+        return response;
+    }
+
+    public override async Task<Rule> GetRule(GetRuleRequest request, ServerCallContext context)
+    {
+        var name = RuleName(request.Name);
+        var version = await stores.For(Caller.Of(context).Tenant).GetCurrentAsync(context.CancellationToken);
+        var rule = version.Rules.FirstOrDefault(r => r.Name == name) ?? throw RuleNotFound(name);
+        return ToProto(rule, version);
+    }
+
+    [Authorize(Policy = Scopes.Admin)]
+    public override async Task<RuleSet> PutRule(PutRuleRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context);
+        var rules = stores.For(caller.Tenant);
+        var name = RuleName(request.Name);
+        if (string.IsNullOrWhiteSpace(request.Json))
+            throw new HubValidationException("json", "правило не передано");
+        CoreRouting.RoutingRule rule;
+        try
+        {
+            rule = CoreRouting.RuleSetJson.ParseRule(request.Json);
+        }
+        catch (CoreRouting.RuleSetValidationException ex)
+        {
+            throw Invalid("json", ex);
+        }
+
+        if (rule.Name.Length == 0)
+            rule.Name = name;
+        else if (rule.Name != name)
+            throw new HubValidationException("name", $"имя в пути «{name}» не совпадает с именем в правиле «{rule.Name}»");
+
+        var current = await rules.GetCurrentAsync(context.CancellationToken);
+        var updated = current.Rules.ToList();
+        var at = updated.FindIndex(r => r.Name == name);
+        if (at >= 0)
+            updated[at] = rule;
+        else
+            updated.Add(rule);
+        var comment = Empty(request.Comment) ?? (at >= 0 ? $"Изменено правило «{name}»" : $"Добавлено правило «{name}»");
+        return ToProto(await Validated(() => rules.SaveAsync(updated, caller.Actor, comment, context.CancellationToken)));
+    }
+
+    [Authorize(Policy = Scopes.Admin)]
+    public override async Task<RuleSet> DeleteRule(DeleteRuleRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context);
+        var rules = stores.For(caller.Tenant);
+        var name = RuleName(request.Name);
+        var current = await rules.GetCurrentAsync(context.CancellationToken);
+        var remaining = current.Rules.Where(r => r.Name != name).ToList();
+        if (remaining.Count == current.Rules.Count)
+            throw RuleNotFound(name);
+        var comment = Empty(request.Comment) ?? $"Удалено правило «{name}»";
+        return ToProto(await Validated(() => rules.SaveAsync(remaining, caller.Actor, comment, context.CancellationToken)));
+    }
+
+    private static async Task<CoreRouting.RuleSetVersion> VersionAsync(CoreRouting.IRuleStore rules, int number, CancellationToken cancellationToken)
+    {
+        if (number < 0)
+            throw new HubValidationException("version", "номер версии не может быть отрицательным");
+        return number == 0
+            ? await rules.GetCurrentAsync(cancellationToken)
+            : await rules.GetVersionAsync(number, cancellationToken)
+                ?? throw new RpcException(new Status(StatusCode.NotFound, $"version: версии набора автоправил {number} нет"));
+    }
+
+    private static string RuleName(string name) =>
+        string.IsNullOrWhiteSpace(name) ? throw new HubValidationException("name", "имя автоправила не указано") : name;
+
+    private static RpcException RuleNotFound(string name) =>
+        new(new Status(StatusCode.NotFound, $"name: автоправила «{name}» нет в текущей версии набора"));
+
+    private static bool IsExportDocument(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.EnumerateObject().Any(p => string.Equals(p.Name, "format", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Malformed JSON: the engine's parser names the line and position.
+            return true;
+        }
+    }
+
+    private static Rule ToProto(CoreRouting.RoutingRule rule, CoreRouting.RuleSetVersion version) => new()
+    {
+        Name = rule.Name,
+        Version = version.RuleVersions.GetValueOrDefault(rule.Name, version.Version),
+        Order = rule.Order,
+        Enabled = rule.Enabled,
+        Json = CoreRouting.RuleSetJson.SerializeRule(rule),
+    };
+
     private static IReadOnlyList<CoreRouting.RoutingRule>? Draft(string json)
     {
         if (string.IsNullOrWhiteSpace(json))

@@ -61,7 +61,8 @@ internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider tim
     private async Task WriteAsync(ServerCallContext context, object? payload, string outcome, string? error)
     {
         var caller = Caller.Of(context.GetHttpContext().User);
-        var json = payload is IMessage message ? JsonFormatter.Default.Format(message) : "";
+        // The diagnostic form: a request the engine refuses (a non-normalized timestamp ...) must still be recorded, not fail here.
+        var json = payload is IMessage message ? JsonFormatter.ToDiagnosticString(message) : "";
         var entry = new AuditEntry
         {
             At = time.GetUtcNow(),

@@ -33,6 +33,7 @@ internal sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MCU.Hub.Host.dll"));
         info.ArgumentList.Add($"--McuHub:DatabasePath={databasePath}");
         info.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}");
+        info.ArgumentList.Add("--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0");
         info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         foreach (var (key, value) in TestHost.Credential(0, "test-admin", TestHost.AdminKey, "", "read", "write", "admin"))
             info.ArgumentList.Add($"--{key}={value}");
