@@ -3,13 +3,21 @@ using LiteDB;
 
 namespace MCU.Hub.Audit;
 
-/// <summary>The audit log in the <c>audit</c> collection of the hub's LiteDB file.</summary>
-internal sealed class LiteDbAuditLog : IAuditLog
+/// <summary>
+/// The audit log in the <c>audit</c> collection of the hub's LiteDB file. Entries waiting at one moment are written in
+/// one transaction (group commit): a LiteDB commit costs far more than a document, and every change made through the
+/// API waits for its entry.
+/// </summary>
+internal sealed class LiteDbAuditLog : IAuditLog, IAsyncDisposable
 {
+    private const int MaxBatch = 1_000;
     private readonly LiteDatabase _db;
     private readonly Lock _writeLock;
     private readonly ILiteCollection<AuditEntry> _entries;
     private readonly TimeProvider _time;
+    private readonly System.Threading.Channels.Channel<(AuditEntry Entry, TaskCompletionSource Done)> _queue =
+        System.Threading.Channels.Channel.CreateUnbounded<(AuditEntry, TaskCompletionSource)>(new() { SingleReader = true });
+    private readonly Task _loop;
 
     public LiteDbAuditLog(LiteDatabase db, Lock writeLock, TimeProvider time)
     {
@@ -18,6 +26,7 @@ internal sealed class LiteDbAuditLog : IAuditLog
         _time = time;
         _entries = db.GetCollection<AuditEntry>("audit");
         _entries.EnsureIndex(e => e.Tenant);
+        _loop = Task.Run(RunAsync);
     }
 
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
@@ -25,13 +34,10 @@ internal sealed class LiteDbAuditLog : IAuditLog
         cancellationToken.ThrowIfCancellationRequested();
         if (entry.Id.Length == 0)
             entry.Id = Guid.CreateVersion7(_time.GetUtcNow()).ToString("N");
-        lock (_writeLock)
-        {
-            _entries.Insert(entry);
-            _db.Checkpoint();
-        }
-
-        return Task.CompletedTask;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite((entry, done)))
+            throw new ObjectDisposedException(nameof(LiteDbAuditLog), "Журнал аудита закрыт.");
+        return done.Task.WaitAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<AuditEntry>> ListAsync(IReadOnlyCollection<string> tenants, string? before, int maxCount, CancellationToken cancellationToken)
@@ -42,6 +48,50 @@ internal sealed class LiteDbAuditLog : IAuditLog
         if (before is not null)
             q = q.Where(Query.LT("_id", before));
         return Task.FromResult<IReadOnlyList<AuditEntry>>(q.OrderByDescending("_id").Limit(maxCount).ToList());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var group = new List<(AuditEntry Entry, TaskCompletionSource Done)>();
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            while (group.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+                group.Add(item);
+            try
+            {
+                lock (_writeLock)
+                {
+                    _db.BeginTrans();
+                    try
+                    {
+                        _entries.InsertBulk(group.Select(g => g.Entry));
+                        _db.Commit();
+                    }
+                    catch
+                    {
+                        _db.Rollback();
+                        throw;
+                    }
+
+                    _db.Checkpoint();
+                }
+
+                foreach (var (_, done) in group)
+                    done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                foreach (var (_, done) in group)
+                    done.TrySetException(ex);
+            }
+        }
     }
 }
 
