@@ -132,7 +132,14 @@ public sealed class DashboardFixture : IAsyncLifetime
     public static async Task GoAsync(IPage page, string hash)
     {
         await page.EvaluateAsync("h => { location.hash = h; }", hash);
-        await page.WaitForSelectorAsync($"#view [data-page='{hash.TrimStart('#', '/').Split('/', '?')[0]}'][data-ready='true']");
+        try
+        {
+            await page.WaitForSelectorAsync($"#view [data-page='{hash.TrimStart('#', '/').Split('/', '?')[0]}'][data-ready='true']");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{hash} did not load; the page shows: {await page.InnerTextAsync("#view")}", e);
+        }
     }
 
     /// <summary>Saves a full-page screenshot as <c>TestResults/screenshots/{name}.png</c>.</summary>

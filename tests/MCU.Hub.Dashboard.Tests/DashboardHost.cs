@@ -48,6 +48,8 @@ internal sealed class DashboardHost : IAsyncDisposable
             ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
             ["McuHub:DatabasePath"] = databasePath,
             ["McuHub:Host:PluginsPath"] = "no-plugins",
+            ["McuHub:Tenants:0:Oktmo"] = "71879000",
+            ["McuHub:Tenants:0:Name"] = "Город Нягань",
             ["McuHub:ApiChannels:0"] = "api",
             ["McuHub:ApiChannels:1"] = "pos",
             ["McuHub:ApiChannels:2"] = "pay-attention",

@@ -18,7 +18,7 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         var page = await fixture.SignInAsync(DashboardHost.AdminKey);
 
         Assert.Equal("Руководитель МЦУ", await page.TextContentAsync("#session-name"));
-        Assert.Contains("ОКТМО", await page.TextContentAsync("#session-tenant"), StringComparison.Ordinal);
+        Assert.Equal("Город Нягань (ОКТМО 71879000)", await page.TextContentAsync("#session-tenant"));
         var scopes = await page.Locator("#session-scopes [data-scope]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.scope)");
         Assert.Equal(["read", "write", "admin"], scopes);
         Assert.True(await page.Locator("#masked-banner").IsHiddenAsync());
@@ -265,7 +265,14 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         Assert.Equal(alerts, await page.Locator("[data-testid='growth-alert']").CountAsync());
 
         await DashboardFixture.GoAsync(page, "#/map");
-        await page.WaitForSelectorAsync("#points-map .leaflet-interactive");
+        try
+        {
+            await page.WaitForSelectorAsync("#points-map path.leaflet-interactive", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException("The map drew no point; the page logged: " + string.Join(" | ", fixture.ConsoleErrors), e);
+        }
         await DashboardFixture.ScreenshotAsync(page, "map");
         var cells = (await Host.GetAsync($"/v1/analytics/heat-map?{period}&step=month&rows=block")).GetProperty("cells").EnumerateArray().Sum(c => c.TryGetProperty("count", out var n) ? n.GetInt32() : 0);
         var shownCells = await page.Locator("[data-testid='heat-map'] td.cell").EvaluateAllAsync<int[]>("els => els.map(e => Number(e.dataset.value))");

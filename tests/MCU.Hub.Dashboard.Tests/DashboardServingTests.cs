@@ -15,7 +15,7 @@ public sealed partial class DashboardServingTests
         using var root = await client.GetAsync("/");
         using var index = await client.GetAsync("/dashboard/");
         using var vendor = await client.GetAsync("/dashboard/vendor/chart.js/chart.umd.min.js");
-        using var licence = await client.GetAsync("/dashboard/vendor/leaflet/LICENSE");
+        using var licence = await client.GetAsync("/dashboard/vendor/leaflet/LICENSE.txt");
         using var missing = await client.GetAsync("/dashboard/nothing-here.js");
         using var api = await client.GetAsync("/v1/session");
 

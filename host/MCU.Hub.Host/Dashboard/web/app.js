@@ -27,6 +27,16 @@
     REPORT_KIND_WEEKLY: 'Еженедельный аналитический', REPORT_KIND_MONTHLY: 'Ежемесячный о достигнутых значениях',
     REPORT_KIND_QUARTERLY: 'Ежеквартальный по показателям обработки', REPORT_KIND_ANNUAL: 'Ежегодный о целевых показателях',
   };
+  const ACTION = {
+    received: 'поступило', classified: 'классифицировано', routed: 'направлено', deadline: 'назначен срок ответа', answered: 'дан ответ',
+    status: 'смена статуса', reassigned: 'переназначено', 'category-changed': 'смена категории', 'deadline-extended': 'срок продлён',
+    escalated: 'эскалация', 'deadline-recalculated': 'срок пересчитан',
+  };
+  const FIELD = {
+    block: 'блок', category: 'тема', territory: 'территория', recipients: 'получатели', status: 'статус', routed_by_rule: 'автоправило',
+    fast_track: 'фаст-трек', automated_delivery: 'автоматизированная доставка', automated_control: 'автоматизированный контроль', rules: 'сработавшие правила',
+    rule_set_version: 'версия набора автоправил', due_at: 'срок ответа', answer: 'ответ', deadline_policy: 'политика срока', escalations: 'эскалации',
+  };
   const GROUP = { target: 'Целевые показатели (постановление № 1844)', operational: 'Операционные показатели' };
   const unit = (u) => u === 'процент' ? ' %' : u ? ' ' + u : '';
   const PALETTE = ['#1f5fa8', '#2e9d8f', '#e09f3e', '#9e2a2b', '#6a4c93', '#3a86ff', '#8ab17d', '#e76f51', '#577590', '#bc6c25'];
@@ -142,7 +152,7 @@
   function showSession() {
     const s = state.session;
     $('session-name').textContent = s.name;
-    $('session-tenant').textContent = `${s.tenant?.name || ''} (ОКТМО ${s.tenant?.oktmo || '—'})`;
+    $('session-tenant').textContent = (s.tenant?.name || '') + (s.tenant?.oktmo ? ` (ОКТМО ${s.tenant.oktmo})` : '');
     const scopes = $('session-scopes');
     scopes.replaceChildren(...(s.scopes || []).map((x) => h('span', { class: 'scope', 'data-scope': x }, SCOPE[x] || x)));
     if ((s.visibleTenants || []).length > 1)
@@ -174,7 +184,10 @@
   function destroyCharts() {
     state.charts.forEach((c) => c.destroy());
     state.charts = [];
-    if (state.map) { state.map.remove(); state.map = null; }
+    if (state.map) {
+      try { state.map.remove(); } catch { /* a map that failed half-way has nothing more to release */ }
+      state.map = null;
+    }
   }
   function chart(canvas, config) {
     if (!window.Chart) return;
@@ -359,28 +372,39 @@
       card(`Сообщения с координатами: ${located.length} из ${messages.length}`, mapBox,
         state.config?.tileUrl ? null : h('p', { class: 'hint' }, 'Подложка карты не настроена (McuHub:Dashboard:TileUrl): точки показаны на фоне границ территорий.')));
     if (!window.L) return;
-    const m = window.L.map(mapBox, { attributionControl: !!state.config?.tileAttribution, maxZoom: state.config?.maxZoom || 18 });
+    try {
+      drawMap(mapBox, located);
+    } catch (e) {
+      console.error(e);
+      mapBox.replaceChildren(failure(e));
+    }
+  }
+
+  function drawMap(mapBox, located) {
+    const L = window.L;
+    const m = L.map(mapBox, { attributionControl: !!state.config?.tileAttribution, maxZoom: state.config?.maxZoom || 18, zoomControl: false });
     state.map = m;
-    if (state.config?.tileUrl) window.L.tileLayer(state.config.tileUrl, { attribution: state.config.tileAttribution || '', maxZoom: state.config.maxZoom || 18 }).addTo(m);
-    const bounds = [];
+    L.control.zoom({ zoomInTitle: 'Приблизить', zoomOutTitle: 'Отдалить' }).addTo(m);
+    // The view is set before any layer is added: Leaflet's vector renderer needs a view to measure against.
+    const layers = [];
     for (const t of state.directory?.territories.values() || []) {
       if (!t.geoJson) continue;
       try {
-        const layer = window.L.geoJSON(JSON.parse(t.geoJson), { style: { color: '#577590', weight: 1, fillOpacity: 0.05 } }).bindTooltip(t.name).addTo(m);
-        bounds.push(layer.getBounds());
+        layers.push(L.geoJSON(JSON.parse(t.geoJson), { style: { color: '#577590', weight: 1, fillOpacity: 0.05 } }).bindTooltip(t.name));
       } catch { /* a territory's outline that does not parse is left out */ }
     }
     for (const msg of located) {
-      const ll = [msg.coordinates.latitude, msg.coordinates.longitude];
       const overdue = msg.dueAt && new Date(msg.dueAt) < new Date(state.session.now) && OPEN_STATUSES.includes(msg.status);
-      window.L.circleMarker(ll, { radius: 7, color: overdue ? '#c62828' : '#1f5fa8', fillOpacity: 0.7 })
+      layers.push(L.circleMarker([msg.coordinates.latitude, msg.coordinates.longitude], { radius: 7, color: overdue ? '#c62828' : '#1f5fa8', fillOpacity: 0.7 })
         .bindTooltip(`${categoryName(msg.category || msg.block)}: ${(msg.text || '').slice(0, 60)}`)
-        .on('click', () => { location.hash = '#/messages/' + encodeURIComponent(msg.id); })
-        .addTo(m);
-      bounds.push(window.L.latLngBounds([ll, ll]));
+        .on('click', () => { location.hash = '#/messages/' + encodeURIComponent(msg.id); }));
     }
-    if (bounds.length) m.fitBounds(bounds.reduce((a, b) => a.extend(b)), { padding: [30, 30], maxZoom: 15 });
-    else m.setView([55.75, 37.62], 4);
+    const bounds = L.latLngBounds([]);
+    for (const layer of layers) bounds.extend(layer.getBounds ? layer.getBounds() : layer.getLatLng());
+    if (bounds.isValid()) m.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+    else m.setView([61.5, 60], 3);
+    if (state.config?.tileUrl) L.tileLayer(state.config.tileUrl, { attribution: state.config.tileAttribution || '', maxZoom: state.config.maxZoom || 18 }).addTo(m);
+    layers.forEach((layer) => layer.addTo(m));
   }
 
   async function listAll(filter, limit) {
@@ -454,7 +478,7 @@
     const m = data.message;
     const now = new Date(state.session.now);
     const author = m.author || {};
-    const dl = (pairs) => h('dl', { class: 'kv' }, pairs.filter(Boolean).map(([k, v, attrs]) => [h('dt', {}, k), h('dd', attrs || {}, v)]));
+    const dl = (pairs) => h('dl', { class: 'kv' }, pairs.filter(Boolean).flatMap(([k, v, attrs]) => [h('dt', {}, k), h('dd', attrs || {}, v)]));
     view.append(
       h('p', {}, h('a', { href: '#/messages' }, '← к списку')),
       h('h1', { 'data-testid': 'message-card-title' }, `${KIND[m.kind || 'MESSAGE_KIND_MESSAGE']} № ${m.externalId || m.id}`),
@@ -488,8 +512,8 @@
       card('История', h('table', { 'data-testid': 'history' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Когда'), h('th', {}, 'Кто'), h('th', {}, 'Действие'), h('th', {}, 'Изменения'))),
         h('tbody', {}, (data.history || []).map((e) => h('tr', {},
-          h('td', {}, dateTime(e.at)), h('td', {}, e.actor || ''), h('td', {}, e.action || '', e.comment ? h('div', { class: 'hint' }, e.comment) : null),
-          h('td', {}, h('ul', { class: 'changes' }, (e.changes || []).map((c) => h('li', {}, `${c.field}: ${c.oldValue || '∅'} → ${c.newValue || '∅'}`))))))))));
+          h('td', {}, dateTime(e.at)), h('td', {}, e.actor || ''), h('td', {}, ACTION[e.action] || e.action || '', e.comment ? h('div', { class: 'hint' }, e.comment) : null),
+          h('td', {}, h('ul', { class: 'changes' }, (e.changes || []).map((c) => h('li', {}, `${FIELD[c.field] || c.field}: ${c.oldValue || '∅'} → ${c.newValue || '∅'}`))))))))));
   }
 
   function answerForm(m) {
