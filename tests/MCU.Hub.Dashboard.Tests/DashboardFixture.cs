@@ -16,7 +16,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=ru-RU",
     ];
 
     private static readonly string[] ReportFormats = ["xlsx", "html"];

@@ -37,6 +37,10 @@
     fast_track: 'фаст-трек', automated_delivery: 'автоматизированная доставка', automated_control: 'автоматизированный контроль', rules: 'сработавшие правила',
     rule_set_version: 'версия набора автоправил', due_at: 'срок ответа', answer: 'ответ', deadline_policy: 'политика срока', escalations: 'эскалации',
   };
+  const SHORT = {
+    'fast-track-share': 'Фаст-трек', 'automated-delivery-share': 'Автоматизированная доставка', 'recipients-informing-share': 'Информирование в соцсетях',
+    'pos-decisions-reported-share': 'Решения ПОС: информирование', 'roadmap-share': 'Дорожные карты', 'automated-control-share': 'Автоматизированный контроль',
+  };
   const GROUP = { target: 'Целевые показатели (постановление № 1844)', operational: 'Операционные показатели' };
   const unit = (u) => u === 'процент' ? ' %' : u ? ' ' + u : '';
   const PALETTE = ['#1f5fa8', '#2e9d8f', '#e09f3e', '#9e2a2b', '#6a4c93', '#3a86ff', '#8ab17d', '#e76f51', '#577590', '#bc6c25'];
@@ -208,16 +212,22 @@
   }
   const recipientsText = (m) => (m.recipients || []).map(recipientName).join(', ') || 'не назначен';
 
-  function messageTable(messages, now, testId) {
+  function messageTable(messages, now, testId, compact) {
     if (!messages.length) return h('p', { class: 'empty', 'data-testid': testId + '-empty' }, 'Нет обращений и сообщений.');
+    const columns = [
+      ['Срок ответа', (m) => deadlineBadge(m, now)],
+      compact ? null : ['Рег. дата', (m) => dateTime(m.registeredAt)],
+      ['Канал', (m) => channelName(m.channel)],
+      compact ? null : ['Вид', (m) => KIND[m.kind || 'MESSAGE_KIND_MESSAGE']],
+      ['Текст', (m) => (m.text || '').length > 90 ? m.text.slice(0, 90) + '…' : m.text || ''],
+      compact ? null : ['Блок / тема', (m) => categoryName(m.category || m.block)],
+      ['Ответственный получатель', (m) => recipientsText(m), 'recipients'],
+      compact ? null : ['Статус', (m) => STATUS[m.status] || m.status],
+    ].filter(Boolean);
     return h('table', { 'data-testid': testId },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Рег. дата'), h('th', {}, 'Канал'), h('th', {}, 'Вид'), h('th', {}, 'Текст'), h('th', {}, 'Блок / тема'),
-        h('th', {}, 'Ответственный получатель'), h('th', {}, 'Статус'), h('th', {}, 'Срок ответа'))),
+      h('thead', {}, h('tr', {}, columns.map(([title]) => h('th', {}, title)))),
       h('tbody', {}, messages.map((m) => h('tr', { class: 'clickable', 'data-message-id': m.id, onclick: () => { location.hash = '#/messages/' + encodeURIComponent(m.id); } },
-        h('td', {}, dateTime(m.registeredAt)), h('td', {}, channelName(m.channel)), h('td', {}, KIND[m.kind || 'MESSAGE_KIND_MESSAGE']),
-        h('td', {}, (m.text || '').length > 90 ? m.text.slice(0, 90) + '…' : m.text || ''),
-        h('td', {}, categoryName(m.category || m.block)), h('td', { class: 'recipients' }, recipientsText(m)),
-        h('td', {}, STATUS[m.status] || m.status), h('td', {}, deadlineBadge(m, now))))));
+        columns.map(([, value, cls]) => h('td', { class: cls }, value(m)))))));
   }
 
   // ---- pages -------------------------------------------------------------------------------------------------------
@@ -243,14 +253,14 @@
         tile('поступило сегодня', total, '', 'inflow-total'),
         tile('просрочено сейчас', overdueNow, overdueNow > 0 ? 'bad' : '', 'overdue-now'),
         tile('срок ответа истекает в ближайшие ' + num(state.config?.nearDeadlineHours || 24, 0) + ' ч', near, near > 0 ? 'warn' : '', 'near-deadline')),
-      h('div', { class: 'grid' },
+      h('div', { class: 'grid overview' },
         card('Поступление сегодня по каналам',
           rows.length ? h('div', { class: 'chart-box' }, canvas) : h('p', { class: 'empty' }, 'Сегодня ничего не поступило.'),
           h('table', { 'data-testid': 'inflow-by-channel' },
             h('thead', {}, h('tr', {}, h('th', {}, 'Канал'), h('th', { class: 'num' }, 'Поступило'))),
             h('tbody', {}, rows.map((r) => h('tr', { 'data-channel': r.key },
               h('td', {}, channelName(r.key) || r.name), h('td', { class: 'num count', 'data-value': r.value.fact }, num(r.value.fact, 0))))))),
-        card('Просрочено и скоро срок ответа', messageTable(dueMessages, now, 'due-messages'))));
+        card('Просрочено и скоро срок ответа', messageTable(dueMessages, now, 'due-messages', true))));
     if (rows.length)
       chart(canvas, {
         type: 'bar',
@@ -285,14 +295,14 @@
           h('td', {}, v.indicator.name, v.note ? h('div', { class: 'hint' }, v.note) : null, v.error ? h('div', { class: 'error' }, v.error) : null),
           h('td', { class: 'num fact', 'data-value': v.fact ?? '' }, v.fact === undefined || v.fact === null ? 'нет данных' : num(v.fact) + unit(v.indicator.unit)),
           h('td', { class: 'num plan' }, v.plan === undefined || v.plan === null ? '—' : num(v.plan) + unit(v.indicator.unit)),
-          h('td', {}, progress(v.achievement)),
+          h('td', { class: 'nowrap' }, progress(v.achievement)),
           h('td', { class: 'num muted' }, v.denominator ? `${num(v.numerator)} / ${num(v.denominator)}` : '—')))))));
     }
     if (target.length)
       chart(canvas, {
         type: 'bar',
         data: {
-          labels: target.map((v) => v.indicator.name.length > 40 ? v.indicator.name.slice(0, 40) + '…' : v.indicator.name),
+          labels: target.map((v) => SHORT[v.indicator.id] || v.indicator.name),
           datasets: [{ label: 'Факт', data: target.map((v) => v.fact ?? 0), backgroundColor: '#1f5fa8' }, { label: 'План', data: target.map((v) => v.plan), backgroundColor: '#c9d6e6' }],
         },
         options: { indexAxis: 'y', maintainAspectRatio: false, scales: { x: { beginAtZero: true, suggestedMax: 100 } } },
@@ -382,7 +392,7 @@
 
   function drawMap(mapBox, located) {
     const L = window.L;
-    const m = L.map(mapBox, { attributionControl: !!state.config?.tileAttribution, maxZoom: state.config?.maxZoom || 18, zoomControl: false });
+    const m = L.map(mapBox, { attributionControl: !!state.config?.tileAttribution, maxZoom: state.config?.maxZoom || 18, zoomControl: false, zoomSnap: 0.25 });
     state.map = m;
     L.control.zoom({ zoomInTitle: 'Приблизить', zoomOutTitle: 'Отдалить' }).addTo(m);
     // The view is set before any layer is added: Leaflet's vector renderer needs a view to measure against.
