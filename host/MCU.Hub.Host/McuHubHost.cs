@@ -1,5 +1,6 @@
 using MCU.Hub.Channels;
 using MCU.Hub.Host.Channels;
+using MCU.Hub.Host.Dashboard;
 using MCU.Hub.Host.Grpc;
 using MCU.Hub.Host.Plugins;
 using MCU.Hub.Host.Security;
@@ -47,6 +48,7 @@ public static partial class McuHubHost
         services.AddHostedService<Reports.ReportSchedulerService>();
         services.AddMcuHubSecurity(builder.Configuration);
         services.AddSingleton<TenantAccess>();
+        services.AddMcuHubDashboard();
 
         // gRPC needs HTTP/2, which cleartext Kestrel speaks only on an Http2-only endpoint (no ALPN to choose); the JSON
         // routes of the same services (google.api.http) are served on a second, Http1 endpoint (Kestrel:Endpoints:Http).
@@ -88,6 +90,8 @@ public static partial class McuHubHost
             }
         }
 
+        // Static files of the dashboard, before authentication: they hold no data (the page calls the API with its credential).
+        app.UseMcuHubDashboard();
         app.UseRouting();
         app.UseMiddleware<CallDeadlineMiddleware>();
         app.UseAuthentication();
@@ -104,6 +108,7 @@ public static partial class McuHubHost
         app.MapGrpcService<ReportGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
+        app.MapGrpcService<SessionGrpcService>();
         // Health for load balancers and the schema for gRPC tools: neither holds a municipality's data.
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
