@@ -55,6 +55,8 @@ public static class McuHubClientServiceCollectionExtensions
             Add<DeliveryService.DeliveryServiceClient>(services),
             Add<AnalyticsService.AnalyticsServiceClient>(services),
             Add<ReportService.ReportServiceClient>(services),
+            Add<AuditService.AuditServiceClient>(services),
+            Add<SessionService.SessionServiceClient>(services),
         ]);
     }
 
