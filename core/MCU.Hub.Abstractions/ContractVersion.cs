@@ -14,5 +14,5 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>The minor version: grows when members are added in a compatible way.</summary>
-    public const int Minor = 1;
+    public const int Minor = 2;
 }

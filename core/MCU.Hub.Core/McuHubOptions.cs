@@ -47,6 +47,12 @@ public sealed class McuHubOptions
     /// <value>The default is <c>api</c>.</value>
     public List<string> ApiChannels { get; set; } = ["api"];
 
+    /// <summary>
+    /// Gets or sets the municipalities (tenants) one hub serves besides the default one (<see cref="Oktmo"/>); each
+    /// names the channels whose items are its own.
+    /// </summary>
+    public List<Tenants.TenantDefinition> Tenants { get; set; } = [];
+
     /// <summary>Gets or sets the responsible recipients.</summary>
     public List<Recipient> Recipients { get; set; } = [];
 

@@ -12,6 +12,18 @@ public sealed class McuHubOptionsValidator : IValidateOptions<McuHubOptions>
     public ValidateOptionsResult Validate(string? name, McuHubOptions options)
     {
         var errors = new List<string>();
+        if (options.Oktmo.Length > 0 && !Tenants.TenantDirectory.IsOktmo(options.Oktmo))
+            errors.Add($"McuHub:Oktmo: код ОКТМО должен состоять из 8 или 11 цифр ('{options.Oktmo}')");
+        for (var i = 0; i < options.Tenants.Count; i++)
+        {
+            if (!Tenants.TenantDirectory.IsOktmo(options.Tenants[i].Oktmo))
+                errors.Add($"McuHub:Tenants:{i}:Oktmo: код ОКТМО должен состоять из 8 или 11 цифр ('{options.Tenants[i].Oktmo}')");
+        }
+
+        foreach (var duplicate in options.Tenants.GroupBy(t => t.Oktmo, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            errors.Add($"McuHub:Tenants: код ОКТМО '{duplicate.Key}' повторяется");
+        foreach (var channel in options.Tenants.SelectMany(t => t.Channels.Select(c => (c, t.Oktmo))).GroupBy(p => p.c, StringComparer.Ordinal).Where(g => g.Select(p => p.Oktmo).Distinct().Count() > 1))
+            errors.Add($"McuHub:Tenants: канал '{channel.Key}' отнесён к нескольким муниципальным образованиям");
         var recipients = options.Recipients.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
         var categories = (options.Categories.Count > 0 ? options.Categories : DefaultDirectory.Categories()).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var territories = options.Territories.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);

@@ -61,6 +61,7 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<ProductionCalendar>(), sp.GetRequiredService<IOptions<McuHubOptions>>().Value.Deadlines.Schedule));
         services.TryAddSingleton<DeadlineCalculator>();
         services.TryAddSingleton<IDeadlinePolicy, ConfiguredDeadlinePolicy>();
+        services.TryAddSingleton<Tenants.TenantDirectory>();
         AddRouting(services);
         services.TryAddSingleton<IMessageIntake, IntakePipeline>();
         services.TryAddSingleton<MessageOperations>();
@@ -85,6 +86,9 @@ public static class McuHubServiceCollectionExtensions
             ? new Reports.Internal.LiteDbReportStore(lite.Database, lite.WriteLock)
             : new Reports.Internal.InMemoryReportStore());
         services.TryAddSingleton<Analytics.ProblemAnalytics>();
+        services.TryAddSingleton<Audit.IAuditLog>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
+            ? new Audit.LiteDbAuditLog(lite.Database, lite.WriteLock, sp.GetRequiredService<TimeProvider>())
+            : new Audit.InMemoryAuditLog(sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Reports.IReportSectionSource, Reports.Internal.ProblemSections>());
         services.TryAddSingleton<Reports.ReportSchedule>();
         services.TryAddSingleton<Reports.ReportService>();
@@ -107,8 +111,9 @@ public static class McuHubServiceCollectionExtensions
             RoutingLog.RulesNotPersisted(logger);
             return LiteDbRuleStore.InMemory(compiler, options.Value.Rules, time, logger);
         });
+        services.TryAddSingleton<TenantRuleStores>();
         services.TryAddSingleton<IMessageRouter>(sp => new RuleRouter(
-            sp.GetRequiredService<IRuleStore>(),
+            sp.GetRequiredService<TenantRuleStores>(),
             sp.GetRequiredService<WorkingCalendar>(),
             sp.GetRequiredService<ITerritoryLocator>(),
             sp.GetRequiredService<ILogger<RuleRouter>>()));

@@ -1,14 +1,16 @@
 using MCU.Hub.Channels;
 using MCU.Hub.Host.Channels;
+using MCU.Hub.Host.Dashboard;
 using MCU.Hub.Host.Grpc;
 using MCU.Hub.Host.Plugins;
+using MCU.Hub.Host.Security;
 using Microsoft.Extensions.Http.Resilience;
 using System.Threading.RateLimiting;
 using Polly;
 
 namespace MCU.Hub.Host;
 
-/// <summary>Builds the MCU.Hub host: the engine, the channel plugins and their workers, the gRPC API.</summary>
+/// <summary>Builds the MCU.Hub host: the engine, the channel plugins and their workers, the gRPC API and its JSON routes.</summary>
 public static partial class McuHubHost
 {
     /// <summary>Creates a builder configured from appsettings, environment variables (<c>McuHub__...</c>) and <paramref name="args"/>.</summary>
@@ -44,11 +46,19 @@ public static partial class McuHubHost
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService<DeadlineService>();
         services.AddHostedService<Reports.ReportSchedulerService>();
+        services.AddMcuHubSecurity(builder.Configuration);
+        services.AddSingleton<TenantAccess>();
+        services.AddMcuHubDashboard();
+
+        // gRPC needs HTTP/2, which cleartext Kestrel speaks only on an Http2-only endpoint (no ALPN to choose); the JSON
+        // routes of the same services (google.api.http) are served on a second, Http1 endpoint (Kestrel:Endpoints:Http).
         services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
+            // Inside the error mapping: the audit records the engine's own error, which that mapping then turns into a status.
+            o.Interceptors.Add<AuditInterceptor>();
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        });
+        }).AddJsonTranscoding();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ChannelsHealthCheck>("channels");
         Api.StrictRequestMethodProvider<object>.Register(services);
@@ -81,6 +91,14 @@ public static partial class McuHubHost
             }
         }
 
+        // Static files of the dashboard, before authentication: they hold no data (the page calls the API with its credential).
+        app.UseMcuHubDashboard();
+        app.UseRouting();
+        app.UseMiddleware<CallDeadlineMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
         app.MapGrpcService<MessageGrpcService>();
         app.MapGrpcService<DeliveryGrpcService>();
         app.MapGrpcService<RuleGrpcService>();
@@ -89,8 +107,12 @@ public static partial class McuHubHost
         app.MapGrpcService<EventGrpcService>();
         app.MapGrpcService<AnalyticsGrpcService>();
         app.MapGrpcService<ReportGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<DirectoryGrpcService>();
+        app.MapGrpcService<SessionGrpcService>();
+        // Health for load balancers and the schema for gRPC tools: neither holds a municipality's data.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 

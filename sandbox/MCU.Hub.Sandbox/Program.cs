@@ -17,6 +17,8 @@ var keepData = args.Contains("--keep-data");
 args = [.. args.Where(a => a != "--keep-data")];
 var basePort = int.Parse(Environment.GetEnvironmentVariable("MCUHUB_DEMO_PORT_BASE") ?? "5190", CultureInfo.InvariantCulture);
 const string Token = "demo-token";
+const string DemoAdminKey = "demo-admin-key";
+const string DemoRegionKey = "demo-region-key";
 await using var pos = await PosEmulator.StartAsync(new PosEmulatorOptions
 {
     Port = basePort, Seed = 2026, TotalMessages = 5_000, InitialMessages = 300, MessagesPerSecond = 3, Token = Token,
@@ -48,6 +50,13 @@ var builder = McuHubHost.CreateBuilder(args, b =>
         new("McuHub:Channels:pay-attention:Settings:BaseAddress", portal.BaseAddress.AbsoluteUri),
         new("McuHub:Channels:gov-publics:Settings:BaseAddress", publics.BaseAddress.AbsoluteUri),
         new("McuHub:Channels:edds:Settings:BaseAddress", edds.BaseAddress.AbsoluteUri),
+        // Demo credentials, printed below; a real host takes its own from «apikey new».
+        new("McuHub:Security:ApiKeys:0:Name", "demo-admin"),
+        new("McuHub:Security:ApiKeys:0:KeyHash", MCU.Hub.Host.Security.ApiKeyHash.Of(DemoAdminKey)),
+        new("McuHub:Security:ApiKeys:0:Scopes:0", "admin"),
+        new("McuHub:Security:ApiKeys:1:Name", "demo-region"),
+        new("McuHub:Security:ApiKeys:1:KeyHash", MCU.Hub.Host.Security.ApiKeyHash.Of(DemoRegionKey)),
+        new("McuHub:Security:ApiKeys:1:Scopes:0", "region"),
     ]);
     b.Configuration.AddEnvironmentVariables();
     b.Configuration.AddCommandLine(args);
@@ -68,10 +77,11 @@ await app.StartAsync();
 var options = app.Services.GetRequiredService<IOptions<McuHubOptions>>().Value;
 Console.WriteLine();
 Console.WriteLine("MCU.Hub — демонстрационный запуск");
-Console.WriteLine($"  gRPC API:           {string.Join(", ", app.Urls)}");
+Console.WriteLine($"  gRPC и JSON API:     {string.Join(", ", app.Urls)} (gRPC — HTTP/2, JSON — HTTP/1.1)");
 Console.WriteLine($"  эмуляторы:          ПОС {pos.BaseAddress}, «Инцидент Менеджмент» {incidents.BaseAddress},");
 Console.WriteLine($"                      «Обращаем внимание» {portal.BaseAddress}, «Госпаблики» {publics.BaseAddress}, ЕДДС {edds.BaseAddress}");
 Console.WriteLine($"  база данных LiteDB: {Path.GetFullPath(options.DatabasePath)}");
+Console.WriteLine($"  ключи API (x-api-key): администратор {DemoAdminKey}, ЦУР (без персональных данных) {DemoRegionKey}");
 Console.WriteLine("  Ctrl+C — остановить.");
 Console.WriteLine();
 

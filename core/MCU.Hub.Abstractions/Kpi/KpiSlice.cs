@@ -9,6 +9,12 @@ public sealed record KpiSlice
     /// <summary>Gets the whole flow, no narrowing.</summary>
     public static KpiSlice All { get; } = new();
 
+    /// <summary>
+    /// Gets the municipalities (tenants, by ОКТМО code) whose messages count, or <see langword="null"/> for every
+    /// municipality of the hub. Added in contract 1.2.
+    /// </summary>
+    public IReadOnlyCollection<string>? Tenants { get; init; }
+
     /// <summary>Gets the channel code, or <see langword="null"/> for every channel.</summary>
     public string? Channel { get; init; }
 
@@ -28,12 +34,13 @@ public sealed record KpiSlice
     /// <param name="fact">The message's facts.</param>
     /// <returns><see langword="true"/> when every set field matches.</returns>
     public bool Contains(MessageFact fact) =>
-        (Channel is null || string.Equals(fact.Channel, Channel, StringComparison.Ordinal))
+        (Tenants is null || Tenants.Contains(fact.Tenant))
+        && (Channel is null || string.Equals(fact.Channel, Channel, StringComparison.Ordinal))
         && (Block is null || string.Equals(fact.Block, Block, StringComparison.Ordinal))
         && (Category is null || string.Equals(fact.Category, Category, StringComparison.Ordinal))
         && (Territory is null || string.Equals(fact.Territory, Territory, StringComparison.Ordinal))
         && (Recipient is null || fact.Recipients.Contains(Recipient, StringComparer.Ordinal));
 
     /// <summary>Gets a value indicating whether nothing narrows the slice.</summary>
-    public bool IsAll => Channel is null && Block is null && Category is null && Recipient is null && Territory is null;
+    public bool IsAll => Tenants is null && Channel is null && Block is null && Category is null && Recipient is null && Territory is null;
 }

@@ -16,6 +16,9 @@ public sealed record MessageFact
     /// <summary>Gets the kind (обращение, сообщение, инцидент, вызов ЕДДС).</summary>
     public MessageKind Kind { get; init; }
 
+    /// <summary>Gets the ОКТМО code of the municipality (tenant) the message belongs to. Added in contract 1.2.</summary>
+    public string Tenant { get; init; } = "";
+
     /// <summary>Gets the code of the channel the message came through.</summary>
     public required string Channel { get; init; }
 

@@ -9,6 +9,12 @@ public sealed class HubEvent
     /// <summary>Gets or sets the event type (see <see cref="HubEventTypes"/>).</summary>
     public string Type { get; set; } = "";
 
+    /// <summary>
+    /// Gets or sets the ОКТМО code of the municipality (tenant) the event belongs to; set by the store from the
+    /// message concerned. <see langword="null"/> in events written before tenants: they belong to the default tenant.
+    /// </summary>
+    public string? Tenant { get; set; }
+
     /// <summary>Gets or sets the id of the message concerned, if any.</summary>
     public string? MessageId { get; set; }
 

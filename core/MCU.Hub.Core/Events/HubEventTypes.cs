@@ -30,6 +30,9 @@ public static class HubEventTypes
     /// <summary>A message's category was changed; routing and the deadline ran again.</summary>
     public const string CategoryChanged = "message.category_changed";
 
+    /// <summary>A message was reassigned to other recipients by hand.</summary>
+    public const string Reassigned = "message.reassigned";
+
     /// <summary>A report was generated and stored.</summary>
     public const string ReportReady = "report.ready";
 }

@@ -28,6 +28,7 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly McuHubOptions _options;
     private readonly IntakeWriter _writer;
+    private readonly Tenants.TenantDirectory _tenants;
 
     /// <summary>Creates the pipeline.</summary>
     /// <param name="store">The store.</param>
@@ -57,32 +58,47 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
         _feed = feed;
         _time = time;
         _options = options.Value;
+        _tenants = new Tenants.TenantDirectory(_options);
         _writer = new IntakeWriter(store, _options.MaxCommitBatch, logger);
     }
 
     /// <inheritdoc />
-    public async Task<SubmitResult> SubmitAsync(string channel, InboundItem item, string actor, CancellationToken cancellationToken)
+    public Task<SubmitResult> SubmitAsync(string channel, InboundItem item, string actor, CancellationToken cancellationToken) =>
+        SubmitAsync(_tenants.ForChannel(channel), channel, item, actor, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SubmitResult> SubmitAsync(string tenant, string channel, InboundItem item, string actor, CancellationToken cancellationToken)
     {
         var error = InboundValidator.Validate(channel, item, _channels, _options.MaxTextLength);
         if (error is not null)
             throw error;
-        var results = await SubmitBatchAsync(channel, [item], checkpoint: null, actor, cancellationToken).ConfigureAwait(false);
+        var results = await SubmitBatchAsync(tenant, channel, [item], checkpoint: null, actor, cancellationToken).ConfigureAwait(false);
         return results[0];
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SubmitResult>> SubmitBatchAsync(string channel, IReadOnlyList<InboundItem> items, string? checkpoint, string actor, CancellationToken cancellationToken) =>
-        (await SubmitCoreAsync(channel, items, [], [], checkpoint, quarantineInvalid: false, actor, cancellationToken).ConfigureAwait(false)).Items;
+    public Task<IReadOnlyList<SubmitResult>> SubmitBatchAsync(string channel, IReadOnlyList<InboundItem> items, string? checkpoint, string actor, CancellationToken cancellationToken) =>
+        SubmitBatchAsync(_tenants.ForChannel(channel), channel, items, checkpoint, actor, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SubmitResult>> SubmitBatchAsync(string tenant, string channel, IReadOnlyList<InboundItem> items, string? checkpoint, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (!_tenants.Contains(tenant))
+            throw new HubValidationException("tenant", $"муниципальное образование с кодом ОКТМО '{tenant}' не обслуживается этим узлом");
+        return (await SubmitCoreAsync(tenant, channel, items, [], [], checkpoint, quarantineInvalid: false, actor, cancellationToken).ConfigureAwait(false)).Items;
+    }
 
     /// <inheritdoc />
     public Task<PullOutcome> SubmitPullAsync(string channel, PullResult pull, string actor, CancellationToken cancellationToken) =>
-        SubmitCoreAsync(channel, pull.Items, pull.Records, pull.Failures, pull.NextCheckpoint, quarantineInvalid: true, actor, cancellationToken);
+        SubmitCoreAsync(_tenants.ForChannel(channel), channel, pull.Items, pull.Records, pull.Failures, pull.NextCheckpoint, quarantineInvalid: true, actor, cancellationToken);
 
     /// <summary>
     /// Registers items and records; with <paramref name="quarantineInvalid"/>, invalid items and the connector's failures
     /// are held in quarantine in the same transaction, so that the checkpoint can move on without losing them.
     /// </summary>
     private async Task<PullOutcome> SubmitCoreAsync(
+        string tenant,
         string channel,
         IReadOnlyList<InboundItem> items,
         IReadOnlyList<ChannelRecord> records,
@@ -107,7 +123,7 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
                 continue;
             }
 
-            prepared.Add(Prepare(channel, items[i], actor));
+            prepared.Add(Prepare(tenant, channel, items[i], actor));
             positions.Add(i);
         }
 
@@ -175,12 +191,13 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    private IntakeItem Prepare(string channel, InboundItem item, string actor)
+    private IntakeItem Prepare(string tenant, string channel, InboundItem item, string actor)
     {
         var now = _time.GetUtcNow();
         var message = new HubMessage
         {
             Id = Guid.CreateVersion7(now).ToString("N"),
+            Tenant = tenant,
             Kind = item.Kind,
             Channel = channel,
             ExternalId = item.ExternalId,

@@ -28,6 +28,27 @@ public sealed class BacklogSnapshot
     /// <summary>Gets or sets the counts by dimension.</summary>
     public List<BacklogCount> Rows { get; set; } = [];
 
+    /// <summary>
+    /// Gets the part of the snapshot that belongs to some municipalities: their totals and their rows by municipality.
+    /// The other dimensions are counted over the whole hub, so they are left out.
+    /// </summary>
+    /// <param name="tenants">The municipalities' ОКТМО codes.</param>
+    /// <returns>A new snapshot.</returns>
+    public BacklogSnapshot For(IReadOnlyCollection<string> tenants)
+    {
+        ArgumentNullException.ThrowIfNull(tenants);
+        var rows = Rows.Where(r => r.Dimension == KpiDimension.Tenant && tenants.Contains(r.Key)).ToList();
+        return new BacklogSnapshot
+        {
+            Id = Id,
+            TakenAt = TakenAt,
+            Reconstructed = Reconstructed,
+            Open = rows.Sum(r => r.Open),
+            Overdue = rows.Sum(r => r.Overdue),
+            Rows = rows,
+        };
+    }
+
     /// <summary>Gets the day.</summary>
     /// <returns>The local date.</returns>
     public DateOnly Date() => DateOnly.ParseExact(Id, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

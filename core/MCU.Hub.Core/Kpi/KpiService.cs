@@ -18,6 +18,7 @@ public sealed partial class KpiService
     private readonly IHubStore _store;
     private readonly WorkingCalendar _calendar;
     private readonly HubDirectory _directory;
+    private readonly Tenants.TenantDirectory _tenants;
     private readonly KpiOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -46,6 +47,7 @@ public sealed partial class KpiService
         _store = store;
         _calendar = calendar;
         _directory = directory;
+        _tenants = new Tenants.TenantDirectory(options.Value);
         _options = options.Value.Kpi;
         _time = time;
         _logger = logger;
@@ -113,7 +115,7 @@ public sealed partial class KpiService
         foreach (var key in keys)
         {
             var narrowed = Narrow(slice, dimension, key);
-            var context = new KpiContext(period, narrowed, whole.Now, snapshot, _options, RecipientCodes(), _store, _calendar);
+            var context = new KpiContext(period, narrowed, whole.Now, snapshot, _options, RecipientCodes(), _store, _calendar, _tenants);
             rows.Add(new(key, NameOf(dimension, key), await ComputeOneAsync(indicator, context, period, cancellationToken).ConfigureAwait(false)));
         }
 
@@ -138,13 +140,14 @@ public sealed partial class KpiService
         KpiDimension.Recipient => _directory.FindRecipient(code)?.Name ?? code,
         KpiDimension.Territory => _directory.FindTerritory(code)?.Name ?? code,
         KpiDimension.Block or KpiDimension.Category => _directory.FindCategory(code)?.Name ?? code,
+        KpiDimension.Tenant => _tenants.NameOf(code),
         _ => code,
     };
 
     internal async Task<KpiContext> CreateContextAsync(KpiPeriod period, KpiSlice slice, CancellationToken cancellationToken)
     {
         await _facts.EnsureCurrentAsync(cancellationToken).ConfigureAwait(false);
-        return new KpiContext(period, slice, _time.GetUtcNow(), _facts.Snapshot(), _options, RecipientCodes(), _store, _calendar);
+        return new KpiContext(period, slice, _time.GetUtcNow(), _facts.Snapshot(), _options, RecipientCodes(), _store, _calendar, _tenants);
     }
 
     internal static IEnumerable<string> KeysOf(MessageFact fact, KpiDimension dimension) => dimension switch
@@ -154,6 +157,7 @@ public sealed partial class KpiService
         KpiDimension.Category => [fact.Category ?? ""],
         KpiDimension.Territory => [fact.Territory ?? ""],
         KpiDimension.Recipient => fact.Recipients,
+        KpiDimension.Tenant => [fact.Tenant],
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 
@@ -164,6 +168,7 @@ public sealed partial class KpiService
         KpiDimension.Category => slice with { Category = key },
         KpiDimension.Territory => slice with { Territory = key },
         KpiDimension.Recipient => slice with { Recipient = key },
+        KpiDimension.Tenant => slice with { Tenants = [key] },
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 

@@ -83,4 +83,7 @@ public enum KpiDimension
 
     /// <summary>By territory.</summary>
     Territory = 4,
+
+    /// <summary>By municipality (tenant, ОКТМО code): what a regional center compares.</summary>
+    Tenant = 5,
 }

@@ -97,6 +97,7 @@ public sealed class MessageFactsProjection : IDisposable
         {
             Id = message.Id,
             Kind = message.Kind,
+            Tenant = Code(message.Tenant) ?? "",
             Channel = Code(message.Channel)!,
             Block = Code(message.Block),
             Category = Code(message.Category),

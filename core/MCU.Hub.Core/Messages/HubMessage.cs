@@ -9,11 +9,21 @@ namespace MCU.Hub.Messages;
 /// </remarks>
 public sealed class HubMessage
 {
+    private string _tenant = "";
+
     /// <summary>Gets or sets the hub's id (time-ordered).</summary>
     public string Id { get; set; } = "";
 
     /// <summary>Gets or sets the concurrency version, incremented on every change.</summary>
     public int Version { get; set; }
+
+    /// <summary>Gets or sets the ОКТМО code of the municipality (tenant) the message belongs to (empty in a hub configured with none).</summary>
+    /// <remarks>The store keeps an empty code as no value at all; reading one back gives the empty code again.</remarks>
+    public string Tenant
+    {
+        get => _tenant;
+        set => _tenant = value ?? "";
+    }
 
     /// <summary>Gets or sets the kind.</summary>
     public MessageKind Kind { get; set; }

@@ -274,6 +274,71 @@ public sealed class MessageOperations
     }
 
     /// <summary>
+    /// Reassigns an open message to other responsible recipients (the МЦУ specialist corrects the routing), with a recorded
+    /// reason. A message waiting for triage (<see cref="MessageStatus.New"/>) or returned by its recipient
+    /// (<see cref="MessageStatus.Returned"/>) becomes <see cref="MessageStatus.Routed"/>; one in progress keeps its status.
+    /// </summary>
+    /// <remarks>
+    /// A manual reassignment is a manual step, so <see cref="HubMessage.AutomatedDelivery"/> is cleared. The deadline runs
+    /// from registration (59-ФЗ art. 12: redirection within the body does not restart it), so it is recomputed from the
+    /// message's own policy, registration and extensions — it moves only when the calendar or the policy changed since; a
+    /// deadline set by the channel is kept. Recipients, status and deadline are one history entry.
+    /// </remarks>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="recipients">The new recipients' codes, each known to the directory; at least one.</param>
+    /// <param name="reason">Why; required (recorded in the history).</param>
+    /// <param name="actor">Who reassigned it.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The changed message.</returns>
+    /// <exception cref="HubValidationException">No recipient, an unknown one, no reason, the same recipients, or a closed message.</exception>
+    /// <exception cref="MessageNotFoundException">There is no such message.</exception>
+    public Task<HubMessage> ReassignAsync(string messageId, IReadOnlyList<string> recipients, string reason, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        var codes = recipients.Select(r => r?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToList();
+        if (codes.Count == 0)
+            throw new HubValidationException("recipients", "не указан ни один ответственный получатель");
+        if (codes.FirstOrDefault(c => c.Length == 0 || _directory.FindRecipient(c) is null) is { } unknown)
+            throw new HubValidationException("recipients", $"неизвестный получатель '{unknown}'");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new HubValidationException("reason", "причина переназначения обязательна");
+
+        return ChangeAsync(messageId, actor, (message, now) =>
+        {
+            if (!MessageStatusTransitions.IsOpen(message.Status))
+                throw new HubValidationException("status", $"закрытое сообщение (статус {message.Status}) не переназначают");
+            if (message.Recipients.Order(StringComparer.Ordinal).SequenceEqual(codes.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+                throw new HubValidationException("recipients", $"сообщение уже назначено получателям {string.Join(", ", codes)}");
+
+            var changes = new List<FieldChange> { FieldChange.Of("recipients", message.Recipients, codes) };
+            message.Recipients = [.. codes];
+            if (message.Status is MessageStatus.New or MessageStatus.Returned)
+            {
+                changes.Add(FieldChange.Of("status", message.Status, MessageStatus.Routed));
+                message.Status = MessageStatus.Routed;
+            }
+
+            if (message.AutomatedDelivery)
+            {
+                changes.Add(FieldChange.Of("automated_delivery", true, false));
+                message.AutomatedDelivery = false;
+            }
+
+            if (message.DeadlinePolicy is { } name && _deadlines.Find(name) is { } policy
+                && _calculator.Due(policy, message.RegisteredAt, message.DeadlineExtension) is var due && due != message.DueAt)
+            {
+                changes.Add(FieldChange.Of("due_at", message.DueAt, due));
+                message.DueAt = due;
+                message.Escalations = [];
+            }
+
+            var entry = new MessageHistoryEntry { MessageId = message.Id, At = now, Action = "reassigned", Comment = reason, Changes = changes };
+            var e = new HubEvent { Type = HubEventTypes.Reassigned, MessageId = message.Id, Channel = message.Channel, At = now, Summary = $"Переназначено: {string.Join(", ", codes)} ({reason})" };
+            return (entry, e, ReplyKind.None);
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// Recomputes an open message's deadline from its policy, registration and granted extensions — after the calendar
     /// or the policy changed. Records the change only when the deadline moved.
     /// </summary>

@@ -20,6 +20,7 @@ public sealed class ReportService
     private readonly ReportOptions _options;
     private readonly KpiOptions _kpiOptions;
     private readonly TimeProvider _time;
+    private readonly Tenants.TenantDirectory _tenants;
 
     /// <summary>Creates the service.</summary>
     /// <param name="kpis">The indicators.</param>
@@ -52,6 +53,7 @@ public sealed class ReportService
         _feed = feed;
         _schedule = schedule;
         _time = time;
+        _tenants = new Tenants.TenantDirectory(options.Value);
     }
 
     /// <summary>Gets the schedule of due times.</summary>
@@ -62,7 +64,7 @@ public sealed class ReportService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The report document.</returns>
     public Task<ReportDocument> ComposeAsync(ReportPeriod period, CancellationToken cancellationToken) =>
-        _composer.ComposeAsync(period, _time.GetUtcNow(), _schedule.DueAt(period), cancellationToken);
+        _composer.ComposeAsync(period, ScopeOf(null), _time.GetUtcNow(), _schedule.DueAt(period), cancellationToken);
 
     /// <summary>Generates a report in the chosen formats and stores it.</summary>
     /// <param name="period">The period.</param>
@@ -72,19 +74,46 @@ public sealed class ReportService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The stored report.</returns>
     /// <exception cref="HubValidationException">A format is unknown.</exception>
-    public async Task<StoredReport> GenerateAsync(ReportPeriod period, IReadOnlyCollection<string> formats, string trigger, string requestedBy, CancellationToken cancellationToken)
+    public Task<StoredReport> GenerateAsync(ReportPeriod period, IReadOnlyCollection<string> formats, string trigger, string requestedBy, CancellationToken cancellationToken) =>
+        GenerateAsync(null, period, formats, trigger, requestedBy, cancellationToken);
+
+    /// <summary>Generates a municipality's report in the chosen formats and stores it.</summary>
+    /// <param name="tenant">The municipality's ОКТМО code; <see langword="null"/> for the default one.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="formats">The formats (<c>xlsx</c>, <c>html</c>); empty for those of the options.</param>
+    /// <param name="trigger">What asked for it: <c>schedule</c>, <c>api</c> or <c>cli</c>.</param>
+    /// <param name="requestedBy">Who asked for it.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The stored report.</returns>
+    /// <exception cref="HubValidationException">A format is unknown, or the hub does not serve the municipality.</exception>
+    public async Task<StoredReport> GenerateAsync(string? tenant, ReportPeriod period, IReadOnlyCollection<string> formats, string trigger, string requestedBy, CancellationToken cancellationToken)
     {
+        var code = _tenants.Normalize(tenant);
+        if (!_tenants.Contains(code))
+            throw new HubValidationException("tenant", $"муниципальное образование с кодом ОКТМО '{code}' не обслуживается этим узлом");
         var chosen = formats.Count > 0 ? formats.Distinct(StringComparer.Ordinal).ToList() : [.. _options.EffectiveFormats()];
         foreach (var format in chosen.Where(f => !ReportOptions.KnownFormats.Contains(f, StringComparer.Ordinal)))
             throw new HubValidationException("format", $"неизвестный формат '{format}' (известны: {string.Join(", ", ReportOptions.KnownFormats)})");
 
         var now = _time.GetUtcNow();
         var due = _schedule.DueAt(period);
-        var document = await _composer.ComposeAsync(period, now, due, cancellationToken).ConfigureAwait(false);
+        var document = await _composer.ComposeAsync(period, ScopeOf(code), now, due, cancellationToken).ConfigureAwait(false);
+        if (_tenants.All.Count > 1)
+        {
+            document = new ReportDocument
+            {
+                Title = $"{document.Title} — {_tenants.NameOf(code)}",
+                Subtitle = document.Subtitle,
+                GeneratedAt = document.GeneratedAt,
+                Parameters = document.Parameters,
+                Sections = document.Sections,
+            };
+        }
         var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var report = new StoredReport
         {
             Id = Guid.CreateVersion7(now).ToString("N"),
+            Tenant = code,
             Kind = period.Kind,
             Period = period.Key,
             From = period.Days.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -114,6 +143,7 @@ public sealed class ReportService
         var sequence = await _store.AppendEventAsync(new HubEvent
         {
             Type = HubEventTypes.ReportReady,
+            Tenant = code,
             At = now,
             Summary = $"Сформирован отчёт: {document.Title}, {period.Key}",
         }, cancellationToken).ConfigureAwait(false);
@@ -140,6 +170,32 @@ public sealed class ReportService
     /// <returns>The reports.</returns>
     public Task<IReadOnlyList<StoredReport>> ListAsync(ReportKind? kind, string? period, int maxCount, CancellationToken cancellationToken) =>
         _reports.ListAsync(kind, period, maxCount, cancellationToken);
+
+    /// <summary>Lists the stored reports of some municipalities, newest first.</summary>
+    /// <param name="tenants">The municipalities' ОКТМО codes.</param>
+    /// <param name="kind">Only this kind, or <see langword="null"/>.</param>
+    /// <param name="period">Only this period key, or <see langword="null"/>.</param>
+    /// <param name="maxCount">The most to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The reports.</returns>
+    public async Task<IReadOnlyList<StoredReport>> ListAsync(IReadOnlyCollection<string> tenants, ReportKind? kind, string? period, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenants);
+        // A few reports a week per municipality: filtering the list in memory costs nothing.
+        var all = await _reports.ListAsync(kind, period, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        return [.. all.Where(r => tenants.Contains(TenantOf(r))).Take(maxCount)];
+    }
+
+    /// <summary>Gets the municipality a stored report belongs to.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>Its ОКТМО code (the default municipality's for reports written before tenants).</returns>
+    public string TenantOf(StoredReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return _tenants.Normalize(report.Tenant);
+    }
+
+    private KpiSlice ScopeOf(string? tenant) => tenant is null || _tenants.All.Count == 1 ? KpiSlice.All : new KpiSlice { Tenants = [tenant] };
 
     /// <summary>Gets a stored report.</summary>
     /// <param name="id">The id.</param>

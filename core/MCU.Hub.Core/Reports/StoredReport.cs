@@ -9,6 +9,12 @@ public sealed class StoredReport
     /// <summary>Gets or sets the kind.</summary>
     public ReportKind Kind { get; set; }
 
+    /// <summary>
+    /// Gets or sets the ОКТМО code of the municipality the report is about; <see langword="null"/> in reports written
+    /// before tenants, which belong to the default municipality.
+    /// </summary>
+    public string? Tenant { get; set; }
+
     /// <summary>Gets or sets the period key (<c>2026-W47</c>, <c>2026-11</c>, <c>2026-Q4</c>, <c>2026</c>).</summary>
     public string Period { get; set; } = "";
 

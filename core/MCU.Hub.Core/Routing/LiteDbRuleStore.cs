@@ -39,7 +39,7 @@ public sealed class LiteDbRuleStore : IRuleStore, IDisposable
     {
     }
 
-    internal LiteDbRuleStore(LiteDatabase db, Lock writeLock, bool ownsDatabase, RuleSetCompiler compiler, IReadOnlyList<RoutingRule> seed, TimeProvider time, ILogger logger)
+    internal LiteDbRuleStore(LiteDatabase db, Lock writeLock, bool ownsDatabase, RuleSetCompiler compiler, IReadOnlyList<RoutingRule> seed, TimeProvider time, ILogger logger, string collectionName = CollectionName)
     {
         _db = db;
         _writeLock = writeLock;
@@ -47,7 +47,7 @@ public sealed class LiteDbRuleStore : IRuleStore, IDisposable
         _compiler = compiler;
         _time = time;
         _logger = logger;
-        _versions = db.GetCollection(CollectionName);
+        _versions = db.GetCollection(collectionName);
 
         lock (_writeLock)
         {
@@ -137,6 +137,10 @@ public sealed class LiteDbRuleStore : IRuleStore, IDisposable
     /// <summary>Creates a store in a private in-memory database, for a hub whose message store is not LiteDB.</summary>
     internal static LiteDbRuleStore InMemory(RuleSetCompiler compiler, IReadOnlyList<RoutingRule> seed, TimeProvider time, ILogger logger) =>
         new(new LiteDatabase(new MemoryStream()), new Lock(), ownsDatabase: true, compiler, seed, time, logger);
+
+    /// <summary>Opens the rule set of a municipality other than the default one, in its own collection of the hub store's file.</summary>
+    internal static LiteDbRuleStore ForTenant(LiteDbHubStore hub, string tenant, RuleSetCompiler compiler, IReadOnlyList<RoutingRule> seed, TimeProvider time, ILogger logger) =>
+        new(hub.Database, hub.WriteLock, ownsDatabase: false, compiler, seed, time, logger, CollectionName + "_" + tenant);
 
     private CompiledRuleSet Compile(StoredVersion version)
     {

@@ -17,18 +17,18 @@ namespace MCU.Hub.Routing;
 public sealed class RuleExplainer
 {
     private readonly IMessageRouter _router;
-    private readonly IRuleStore _rules;
+    private readonly TenantRuleStores _rules;
     private readonly RuleSetCompiler _compiler;
     private readonly IHubStore _store;
     private readonly RoutingOptions _options;
 
     /// <summary>Creates the explainer.</summary>
     /// <param name="router">The router.</param>
-    /// <param name="rules">The rule store, for the set in force.</param>
+    /// <param name="rules">The tenants' rule stores, for the set in force in a message's municipality.</param>
     /// <param name="compiler">The compiler, for drafts.</param>
     /// <param name="store">The message store, read only.</param>
     /// <param name="options">The routing options.</param>
-    public RuleExplainer(IMessageRouter router, IRuleStore rules, RuleSetCompiler compiler, IHubStore store, IOptions<RoutingOptions> options)
+    public RuleExplainer(IMessageRouter router, TenantRuleStores rules, RuleSetCompiler compiler, IHubStore store, IOptions<RoutingOptions> options)
     {
         _router = router;
         _rules = rules;
@@ -56,7 +56,7 @@ public sealed class RuleExplainer
     public RoutingPreview Explain(HubMessage message, CompiledRuleSet? ruleSet = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var decision = _router.Route(message, ruleSet ?? _rules.Current, explain: true);
+        var decision = _router.Route(message, ruleSet ?? _rules.For(message.Tenant).Current, explain: true);
         return new RoutingPreview(message.Id, message.Channel, message.ExternalId, decision, WouldChange(message, decision));
     }
 
@@ -69,7 +69,7 @@ public sealed class RuleExplainer
     /// <exception cref="RuleSetValidationException">The draft is invalid.</exception>
     public async Task<RoutingPreview> ExplainAsync(string messageId, IReadOnlyList<RoutingRule>? draft, CancellationToken cancellationToken)
     {
-        var ruleSet = draft is null ? _rules.Current : CompileDraft(draft);
+        var ruleSet = draft is null ? null : CompileDraft(draft);
         var message = await _store.GetMessageAsync(messageId, cancellationToken).ConfigureAwait(false) ?? throw new MessageNotFoundException(messageId);
         return Explain(message, ruleSet);
     }
@@ -81,11 +81,24 @@ public sealed class RuleExplainer
     /// <returns>The report.</returns>
     /// <exception cref="RuleSetValidationException">The draft is invalid.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="lastMessages"/> is not positive or exceeds the limit.</exception>
-    public async Task<RuleDryRunReport> DryRunAsync(IReadOnlyList<RoutingRule>? draft, int lastMessages, CancellationToken cancellationToken)
+    public Task<RuleDryRunReport> DryRunAsync(IReadOnlyList<RoutingRule>? draft, int lastMessages, CancellationToken cancellationToken) =>
+        DryRunAsync(null, draft, lastMessages, cancellationToken);
+
+    /// <summary>Replays the last <paramref name="lastMessages"/> messages of one municipality through its set in force or <paramref name="draft"/>.</summary>
+    /// <param name="tenant">The municipality's ОКТМО code; <see langword="null"/> for the default one.</param>
+    /// <param name="draft">Draft rules; <see langword="null"/> for the set in force.</param>
+    /// <param name="lastMessages">How many of the newest messages to replay; at most <see cref="RoutingOptions.MaxDryRunMessages"/>.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="RuleSetValidationException">The draft is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lastMessages"/> is not positive or exceeds the limit.</exception>
+    public async Task<RuleDryRunReport> DryRunAsync(string? tenant, IReadOnlyList<RoutingRule>? draft, int lastMessages, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lastMessages);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lastMessages, _options.MaxDryRunMessages);
-        var ruleSet = draft is null ? _rules.Current : CompileDraft(draft);
+        var tenantStore = _rules.For(tenant);
+        var ruleSet = draft is null ? tenantStore.Current : CompileDraft(draft);
+        IReadOnlyList<string> tenants = tenant is null ? [] : [tenant];
 
         var items = new List<RoutingPreview>(Math.Min(lastMessages, 1_000));
         var hits = ruleSet.RuleNames.ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
@@ -93,7 +106,7 @@ public sealed class RuleExplainer
         string? cursor = null;
         do
         {
-            var page = await _store.ListMessagesAsync(new MessageQuery { PageSize = Math.Min(500, lastMessages - items.Count), Cursor = cursor }, cancellationToken).ConfigureAwait(false);
+            var page = await _store.ListMessagesAsync(new MessageQuery { Tenants = tenants, PageSize = Math.Min(500, lastMessages - items.Count), Cursor = cursor }, cancellationToken).ConfigureAwait(false);
             foreach (var message in page.Items)
             {
                 var preview = Explain(message, ruleSet);

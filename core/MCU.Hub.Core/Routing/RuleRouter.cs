@@ -21,6 +21,7 @@ namespace MCU.Hub.Routing;
 public sealed class RuleRouter : IMessageRouter
 {
     private readonly Func<CompiledRuleSet> _current;
+    private readonly Func<HubMessage, CompiledRuleSet> _forMessage;
     private readonly EvaluationContext _context;
 
     /// <summary>Creates the router on the rule set in force in <paramref name="rules"/>, following its new versions.</summary>
@@ -31,6 +32,20 @@ public sealed class RuleRouter : IMessageRouter
     public RuleRouter(IRuleStore rules, WorkingCalendar calendar, ITerritoryLocator territories, ILogger<RuleRouter> logger)
     {
         _current = () => rules.Current;
+        _forMessage = _ => rules.Current;
+        _context = new EvaluationContext(calendar, territories, logger);
+    }
+
+    /// <summary>Creates the router on the rule sets of every tenant: a message is routed by its own municipality's set.</summary>
+    /// <param name="rules">The tenants' rule stores.</param>
+    /// <param name="calendar">The working calendar, for the working-time condition.</param>
+    /// <param name="territories">The territory locator, for messages with coordinates.</param>
+    /// <param name="logger">The logger.</param>
+    public RuleRouter(TenantRuleStores rules, WorkingCalendar calendar, ITerritoryLocator territories, ILogger<RuleRouter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _current = () => rules.For(null).Current;
+        _forMessage = m => rules.For(m.Tenant).Current;
         _context = new EvaluationContext(calendar, territories, logger);
     }
 
@@ -45,6 +60,7 @@ public sealed class RuleRouter : IMessageRouter
         var directory = new HubDirectory(o.Recipients, o.Territories, o.Categories.Count > 0 ? o.Categories : DefaultDirectory.Categories());
         var compiled = new RuleSetCompiler(directory, RoutingOptions.DefaultRegexTimeout).Compile(o.Rules);
         _current = () => compiled;
+        _forMessage = _ => compiled;
         var calendar = new WorkingCalendar(new ProductionCalendar(o.Deadlines.Calendar), o.Deadlines.Schedule);
         _context = new EvaluationContext(calendar, new PolygonTerritoryLocator(directory), NullLogger.Instance);
     }
@@ -53,7 +69,12 @@ public sealed class RuleRouter : IMessageRouter
     public CompiledRuleSet Current => _current();
 
     /// <inheritdoc />
-    public RoutingDecision Route(HubMessage message) => Route(message, _current(), explain: false);
+    public RoutingDecision Route(HubMessage message) => Route(message, _forMessage(message), explain: false);
+
+    /// <summary>Gets the rule set in force for a message's municipality.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The compiled set.</returns>
+    public CompiledRuleSet CurrentFor(HubMessage message) => _forMessage(message);
 
     /// <inheritdoc />
     public RoutingDecision Route(HubMessage message, CompiledRuleSet ruleSet, bool explain)

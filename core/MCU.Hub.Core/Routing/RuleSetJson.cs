@@ -90,6 +90,44 @@ public static class RuleSetJson
         }
     }
 
+    /// <summary>Writes one rule as a JSON object of this format (one element of <c>rules</c>).</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The indented JSON text.</returns>
+    public static string SerializeRule(RoutingRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return JsonSerializer.Serialize(rule, Write);
+    }
+
+    /// <summary>Reads one rule written as a JSON object of this format, checking its shape and types (not the codes it names).</summary>
+    /// <param name="json">The rule object.</param>
+    /// <returns>The rule.</returns>
+    /// <exception cref="RuleSetValidationException">The JSON is malformed or not an object; each error names the field.</exception>
+    public static RoutingRule ParseRule(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new RuleSetValidationException([new("", ex.Path ?? "$", $"JSON не разбирается (строка {ex.LineNumber + 1}, позиция {ex.BytePositionInLine + 1})")]);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new RuleSetValidationException([new("", "$", "ожидался объект правила")]);
+            var errors = new List<RuleValidationError>();
+            var rule = ReadRule(document.RootElement, 1, errors);
+            if (errors.Count > 0 || rule is null)
+                throw new RuleSetValidationException(errors);
+            return rule;
+        }
+    }
+
     /// <summary>Copies a rule deeply.</summary>
     internal static RoutingRule Clone(RoutingRule rule) => Normalise(JsonSerializer.Deserialize<RoutingRule>(JsonSerializer.Serialize(rule, Copy), Copy)!);
 

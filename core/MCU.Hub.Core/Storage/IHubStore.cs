@@ -17,7 +17,7 @@ public interface IHubStore
 {
     /// <summary>
     /// Registers new messages and advances channel checkpoints in one transaction. A message whose
-    /// (channel, external id) is already stored, or appears earlier in the same batch, is not stored again.
+    /// (tenant, channel, external id) is already stored, or appears earlier in the same batch, is not stored again.
     /// </summary>
     /// <param name="batch">The messages (with their first history entries and events) and checkpoints.</param>
     /// <param name="cancellationToken">Cancels before the write starts.</param>
@@ -69,12 +69,20 @@ public interface IHubStore
     /// <returns>The message, or <see langword="null"/>.</returns>
     Task<HubMessage?> GetMessageAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Finds a message by its channel and external id.</summary>
+    /// <summary>Finds a message by its channel and external id, in whichever tenant has it.</summary>
     /// <param name="channel">The channel code.</param>
     /// <param name="externalId">The id in the channel.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The message, or <see langword="null"/>.</returns>
     Task<HubMessage?> FindBySourceAsync(string channel, string externalId, CancellationToken cancellationToken);
+
+    /// <summary>Finds a tenant's message by its channel and external id.</summary>
+    /// <param name="tenant">The tenant's ОКТМО code.</param>
+    /// <param name="channel">The channel code.</param>
+    /// <param name="externalId">The id in the channel.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The message, or <see langword="null"/>.</returns>
+    Task<HubMessage?> FindBySourceAsync(string tenant, string channel, string externalId, CancellationToken cancellationToken);
 
     /// <summary>Lists messages, newest first.</summary>
     /// <param name="query">Filters and paging.</param>

@@ -54,15 +54,24 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     /// <summary>Opens (or creates) the store file named by <see cref="McuHubOptions.DatabasePath"/>.</summary>
     /// <param name="options">The engine options.</param>
     public LiteDbHubStore(IOptions<McuHubOptions> options)
-        : this(options.Value.DatabasePath)
+        : this(options.Value.DatabasePath, Tenants.TenantDirectory.DefaultOf(options.Value))
     {
         _minFreeBytes = options.Value.MinFreeDiskSpaceMb * 1024L * 1024L;
     }
 
-    /// <summary>Opens (or creates) a store file.</summary>
+    /// <summary>Opens (or creates) a store file of a hub with one tenant whose code is empty.</summary>
     /// <param name="path">The file path.</param>
     public LiteDbHubStore(string path)
+        : this(path, "")
     {
+    }
+
+    /// <summary>Opens (or creates) a store file; messages stored before tenants existed move to <paramref name="defaultTenant"/>.</summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="defaultTenant">The ОКТМО code of the default tenant (empty in a hub configured with none).</param>
+    public LiteDbHubStore(string path, string defaultTenant)
+    {
+        ArgumentNullException.ThrowIfNull(defaultTenant);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
             System.IO.Directory.CreateDirectory(directory);
@@ -92,8 +101,10 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _intakeHistory = _db.GetCollection<IntakeHistoryDocument>(IntakeHistory);
         _eventPacks = _db.GetCollection<EventPackDocument>(EventPacks);
 
+        AssignTenant(defaultTenant);
         _messages.EnsureIndex(m => m.ExternalId);
-        _messages.EnsureIndex("ux_source", "$.Channel + '|' + $.ExternalId", unique: true);
+        // A redelivery is the same (tenant, channel, external id): two municipalities may use the same API channel code.
+        _messages.EnsureIndex("ux_tenant_source", "$.Tenant + '|' + $.Channel + '|' + $.ExternalId", unique: true);
         _messages.EnsureIndex(m => m.Status);
         _messages.EnsureIndex(m => m.Channel);
         _messages.EnsureIndex(m => m.Category);
@@ -130,14 +141,14 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                 {
                     var item = batch.Items[i];
                     var message = item.Message;
-                    var key = message.Channel + "|" + message.ExternalId;
+                    var key = message.Tenant + "|" + message.Channel + "|" + message.ExternalId;
                     if (inBatch.TryGetValue(key, out var earlier))
                     {
                         outcomes[i] = new(earlier, true);
                         continue;
                     }
 
-                    var existing = FindBySource(message.Channel, message.ExternalId);
+                    var existing = FindBySource(message.Tenant, message.Channel, message.ExternalId);
                     if (existing is not null)
                     {
                         outcomes[i] = new(existing.Id, true);
@@ -151,6 +162,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                     foreach (var e in item.Events)
                     {
                         e.Sequence = ++sequence;
+                        e.Tenant ??= message.Tenant;
                         events.Add(e);
                     }
 
@@ -217,7 +229,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                 message.Version = expectedVersion + 1;
                 _messages.Update(message);
                 AppendHistory(update.History);
-                sequence = AppendEvents(update.Events, sequence);
+                sequence = AppendEvents(update.Events, sequence, message.Tenant);
                 foreach (var delivery in update.Deliveries)
                     _outbox.Insert(delivery);
                 _db.Commit();
@@ -280,12 +292,18 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
 
     /// <inheritdoc />
     public Task<HubMessage?> FindBySourceAsync(string channel, string externalId, CancellationToken cancellationToken) =>
-        Task.FromResult(FindBySource(channel, externalId));
+        Task.FromResult(_messages.Find(m => m.ExternalId == externalId).FirstOrDefault(m => m.Channel == channel));
+
+    /// <inheritdoc />
+    public Task<HubMessage?> FindBySourceAsync(string tenant, string channel, string externalId, CancellationToken cancellationToken) =>
+        Task.FromResult(FindBySource(tenant, channel, externalId));
 
     /// <inheritdoc />
     public Task<MessagePage> ListMessagesAsync(MessageQuery query, CancellationToken cancellationToken)
     {
         var filters = new List<BsonExpression>();
+        if (query.Tenants.Count > 0)
+            filters.Add(BsonExpression.Create("$.Tenant IN @0", new BsonArray(query.Tenants.Select(t => t.Length == 0 ? BsonValue.Null : new BsonValue(t)))));
         if (query.Statuses.Count > 0)
             filters.Add(BsonExpression.Create("$.Status IN @0", new BsonArray(query.Statuses.Select(s => new BsonValue(s.ToString())))));
         if (query.Channel is not null)
@@ -367,7 +385,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             EnsureSpace();
             try
             {
-                sequence = AppendEvents([hubEvent], _lastEventSequence);
+                sequence = AppendEvents([hubEvent], _lastEventSequence, hubEvent.Tenant);
                 _db.Checkpoint();
             }
             catch (Exception ex)
@@ -535,8 +553,36 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _events.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Sequence ?? 0,
         _eventPacks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Last ?? 0);
 
-    private HubMessage? FindBySource(string channel, string externalId) =>
-        _messages.Find(m => m.ExternalId == externalId).FirstOrDefault(m => m.Channel == channel);
+
+    private HubMessage? FindBySource(string tenant, string channel, string externalId) =>
+        _messages.Find(m => m.ExternalId == externalId).FirstOrDefault(m => m.Channel == channel && m.Tenant == tenant);
+
+    /// <summary>
+    /// Gives messages written before tenants existed (or under another default) the default tenant, once, before the
+    /// unique source index that includes the tenant is built; the older index without it is dropped.
+    /// </summary>
+    private void AssignTenant(string defaultTenant)
+    {
+        _messages.EnsureIndex(m => m.Tenant);
+        // LiteDB keeps an empty string as null: in a hub with no tenant code, legacy and new messages look the same.
+        var legacy = defaultTenant.Length > 0 ? _messages.Find(Query.EQ("Tenant", BsonValue.Null)).ToList() : [];
+        if (legacy.Count > 0)
+        {
+            lock (_writeLock)
+            {
+                _db.BeginTrans();
+                foreach (var message in legacy)
+                {
+                    message.Tenant = defaultTenant;
+                    _messages.Update(message);
+                }
+
+                _db.Commit();
+            }
+        }
+
+        _messages.DropIndex("ux_source");
+    }
 
     private void AppendHistory(IReadOnlyList<MessageHistoryEntry> entries)
     {
@@ -544,11 +590,12 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             _history.InsertBulk(entries);
     }
 
-    private long AppendEvents(IReadOnlyList<HubEvent> events, long sequence)
+    private long AppendEvents(IReadOnlyList<HubEvent> events, long sequence, string? tenant)
     {
         foreach (var e in events)
         {
             e.Sequence = ++sequence;
+            e.Tenant ??= tenant;
             _events.Insert(e);
         }
 

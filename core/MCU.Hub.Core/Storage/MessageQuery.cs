@@ -5,6 +5,9 @@ namespace MCU.Hub.Storage;
 /// <summary>Filters and paging of a message list. Unset filters match everything.</summary>
 public sealed record MessageQuery
 {
+    /// <summary>Gets the tenants (ОКТМО codes) whose messages to include; empty for every tenant.</summary>
+    public IReadOnlyList<string> Tenants { get; init; } = [];
+
     /// <summary>Gets the statuses to include.</summary>
     public IReadOnlyList<MessageStatus> Statuses { get; init; } = [];
 

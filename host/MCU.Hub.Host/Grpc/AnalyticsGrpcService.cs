@@ -2,15 +2,21 @@ using System.Globalization;
 using Grpc.Core;
 using MCU.Hub.Analytics;
 using MCU.Hub.Grpc.V1;
+using MCU.Hub.Host.Security;
 using MCU.Hub.Intake;
+using Microsoft.AspNetCore.Authorization;
 using MCU.Hub.Kpi;
 using MCU.Hub.Ratings;
 using CoreKpi = MCU.Hub.Kpi;
 
 namespace MCU.Hub.Host.Grpc;
 
-/// <summary>The <c>mcu.hub.v1.AnalyticsService</c>: indicators, rating, growth, duplicates, heat map, backlog.</summary>
-internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingService ratings, ProblemAnalytics problems, BacklogService backlog) : AnalyticsService.AnalyticsServiceBase
+/// <summary>
+/// The <c>mcu.hub.v1.AnalyticsService</c>: indicators, rating, growth, duplicates, heat map, backlog — always over the
+/// municipalities the caller sees (a region caller: its municipalities together, or one of them by the slice).
+/// </summary>
+[Authorize(Policy = Scopes.Read)]
+internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingService ratings, ProblemAnalytics problems, BacklogService backlog, TenantAccess access) : AnalyticsService.AnalyticsServiceBase
 {
     private const int MaxPeriodDays = 3 * 366;
 
@@ -23,7 +29,7 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
 
     public override async Task<GetKpisResponse> GetKpis(GetKpisRequest request, ServerCallContext context)
     {
-        var values = await kpis.ComputeAsync(ToPeriod(request.Period), ToSlice(request.Slice), request.IndicatorIds, context.CancellationToken);
+        var values = await kpis.ComputeAsync(ToPeriod(request.Period), ToSlice(context, request.Slice), request.IndicatorIds, context.CancellationToken);
         var response = new GetKpisResponse { Basis = kpis.Options.Basis == KpiCountingBasis.Receipt ? "receipt" : "closing" };
         response.Values.AddRange(values.Select(ToProto));
         return response;
@@ -35,7 +41,7 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
             throw new HubValidationException("indicator_id", "показатель не указан");
         if (request.Dimension == Dimension.Unspecified || !System.Enum.IsDefined(request.Dimension))
             throw new HubValidationException("dimension", "разрез не указан или неизвестен");
-        var rows = await kpis.BreakdownAsync(request.IndicatorId, ToPeriod(request.Period), ToSlice(request.Slice), (KpiDimension)((int)request.Dimension - 1), context.CancellationToken);
+        var rows = await kpis.BreakdownAsync(request.IndicatorId, ToPeriod(request.Period), ToSlice(context, request.Slice), (KpiDimension)((int)request.Dimension - 1), context.CancellationToken);
         var response = new GetKpiBreakdownResponse();
         response.Rows.AddRange(rows.Select(r => new Hub.Grpc.V1.KpiBreakdownRow { Key = r.Key, Name = r.Name, Value = ToProto(r.Value) }));
         return response;
@@ -43,7 +49,7 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
 
     public override async Task<GetRatingsResponse> GetRatings(GetRatingsRequest request, ServerCallContext context)
     {
-        var rated = await ratings.RateAsync(ToPeriod(request.Period), ToSlice(request.Slice), context.CancellationToken);
+        var rated = await ratings.RateAsync(ToPeriod(request.Period), ToSlice(context, request.Slice), context.CancellationToken);
         var response = new GetRatingsResponse { MinimumVolume = kpis.Options.Rating.MinimumVolume };
         foreach (var r in rated)
         {
@@ -61,7 +67,7 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
 
     public override async Task<GetGrowthAlertsResponse> GetGrowthAlerts(GetGrowthAlertsRequest request, ServerCallContext context)
     {
-        var alerts = await problems.DetectGrowthAsync(ToPeriod(request.Period), ToSlice(request.Slice), null, context.CancellationToken);
+        var alerts = await problems.DetectGrowthAsync(ToPeriod(request.Period), ToSlice(context, request.Slice), null, context.CancellationToken);
         var response = new GetGrowthAlertsResponse();
         foreach (var a in alerts)
         {
@@ -83,7 +89,7 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
 
     public override async Task<FindDuplicatesResponse> FindDuplicates(FindDuplicatesRequest request, ServerCallContext context)
     {
-        var groups = await problems.FindDuplicatesAsync(ToPeriod(request.Period), ToSlice(request.Slice), null, context.CancellationToken);
+        var groups = await problems.FindDuplicatesAsync(ToPeriod(request.Period), ToSlice(context, request.Slice), null, context.CancellationToken);
         var response = new FindDuplicatesResponse();
         foreach (var g in groups)
         {
@@ -110,7 +116,7 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
             "category" => HeatMapRows.Category,
             _ => throw new HubValidationException("rows", $"строки «{request.Rows}» неизвестны: block или category"),
         };
-        var cells = await problems.HeatMapAsync(ToPeriod(request.Period), ToSlice(request.Slice), step, rows, context.CancellationToken);
+        var cells = await problems.HeatMapAsync(ToPeriod(request.Period), ToSlice(context, request.Slice), step, rows, context.CancellationToken);
         var response = new GetHeatMapResponse();
         response.Cells.AddRange(cells.Select(c => new Hub.Grpc.V1.HeatMapCell { Key = c.Key, Territory = c.Territory, PeriodStart = Format(c.PeriodStart), Count = c.Count }));
         return response;
@@ -119,6 +125,9 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
     public override async Task<Hub.Grpc.V1.BacklogSnapshot> GetBacklog(GetBacklogRequest request, ServerCallContext context)
     {
         var snapshot = await backlog.GetAsync(ParseDate(request.Date, "date"), context.CancellationToken);
+        var caller = Caller.Of(context);
+        if (access.Scope(caller, KpiSlice.All).Tenants is { } visible)
+            snapshot = snapshot.For(visible);
         var proto = new Hub.Grpc.V1.BacklogSnapshot { Date = snapshot.Id, Reconstructed = snapshot.Reconstructed, Open = snapshot.Open, Overdue = snapshot.Overdue };
         proto.Rows.AddRange(snapshot.Rows.Select(r => new Hub.Grpc.V1.BacklogRow { Dimension = (Dimension)((int)r.Dimension + 1), Key = r.Key, Open = r.Open, Overdue = r.Overdue }));
         return proto;
@@ -141,10 +150,21 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
 
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static KpiSlice ToSlice(Slice? slice) => slice is null ? KpiSlice.All : new KpiSlice
+    private KpiSlice ToSlice(ServerCallContext context, Slice? slice)
     {
-        Channel = Empty(slice.Channel), Block = Empty(slice.Block), Category = Empty(slice.Category), Recipient = Empty(slice.Recipient), Territory = Empty(slice.Territory),
-    };
+        var caller = Caller.Of(context);
+        var asked = slice is null ? KpiSlice.All : new KpiSlice
+        {
+            Channel = Empty(slice.Channel), Block = Empty(slice.Block), Category = Empty(slice.Category), Recipient = Empty(slice.Recipient), Territory = Empty(slice.Territory),
+        };
+        var scoped = access.Scope(caller, asked);
+        if (slice is not { Tenant.Length: > 0 })
+            return scoped;
+        // A region compares its municipalities one by one; another municipality's code is refused like an unknown one.
+        return caller.Sees(slice.Tenant)
+            ? scoped with { Tenants = [slice.Tenant] }
+            : throw new HubValidationException("slice.tenant", $"муниципальное образование '{slice.Tenant}' недоступно этому ключу");
+    }
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
 

@@ -1,3 +1,5 @@
+using MCU.Hub.Host.Security;
+using Microsoft.AspNetCore.Authorization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MCU.Hub.Events;
@@ -12,7 +14,8 @@ namespace MCU.Hub.Host.Grpc;
 /// for the in-process feed to say more were stored. Reading from the store (not from memory) is what makes a resumed
 /// stream complete.
 /// </summary>
-internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed) : EventService.EventServiceBase
+[Authorize(Policy = Scopes.Read)]
+internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed, TenantAccess access) : EventService.EventServiceBase
 {
     private const int Page = 500;
 
@@ -20,6 +23,7 @@ internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed) : Eve
     {
         if (request.AfterSequence < 0)
             throw new HubValidationException("after_sequence", "номер события не может быть отрицательным");
+        var caller = Caller.Of(context);
         var types = request.EventTypes.ToHashSet(StringComparer.Ordinal);
         var after = request.AfterSequence;
         var ct = context.CancellationToken;
@@ -32,8 +36,8 @@ internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed) : Eve
                 var events = await store.ReadEventsAsync(after, Page, ct);
                 foreach (var e in events)
                 {
-                    if (types.Count == 0 || types.Contains(e.Type))
-                        await responseStream.WriteAsync(ToProto(e), ct);
+                    if ((types.Count == 0 || types.Contains(e.Type)) && access.Sees(caller, e.Tenant))
+                        await responseStream.WriteAsync(ToProto(e, access.Tenants.Normalize(e.Tenant), caller.IsRegion), ct);
                     after = e.Sequence;
                 }
 
@@ -46,13 +50,15 @@ internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed) : Eve
         }
     }
 
-    private static MCU.Hub.Grpc.V1.HubEvent ToProto(Events.HubEvent e) => new()
+    private static MCU.Hub.Grpc.V1.HubEvent ToProto(Events.HubEvent e, string tenant, bool masked) => new()
     {
+        Tenant = tenant,
         Sequence = e.Sequence,
         Type = e.Type,
         MessageId = e.MessageId ?? "",
         Channel = e.Channel ?? "",
         At = Timestamp.FromDateTimeOffset(e.At),
-        Summary = e.Summary ?? "",
+        // A summary may quote a reason or comment someone typed; a region reads it without phones and e-mails.
+        Summary = masked ? PersonalDataMask.Text(e.Summary ?? "") : e.Summary ?? "",
     };
 }

@@ -1,13 +1,16 @@
 using Grpc.Core;
 using MCU.Hub.Channels;
 using MCU.Hub.Grpc.V1;
+using MCU.Hub.Host.Security;
 using MCU.Hub.Intake;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using RowError = MCU.Hub.Grpc.V1.ImportRowError;
 
 namespace MCU.Hub.Host.Grpc;
 
 /// <summary>The <c>mcu.hub.v1.ImportService</c>: export files through the channels' importers.</summary>
+[Authorize(Policy = Scopes.Write)]
 internal sealed class ImportGrpcService(
     IServiceProvider services,
     ChannelRegistry channels,
@@ -20,6 +23,7 @@ internal sealed class ImportGrpcService(
     public override async Task<ImportFileResponse> ImportFile(IAsyncStreamReader<ImportFileChunk> requestStream, ServerCallContext context)
     {
         var ct = context.CancellationToken;
+        var caller = Caller.Of(context);
         if (!await requestStream.MoveNext(ct) || requestStream.Current.PartCase != ImportFileChunk.PartOneofCase.Header)
             throw new HubValidationException("header", "первая часть потока должна описывать файл (канал и имя)");
         var header = requestStream.Current.Header;
@@ -60,7 +64,7 @@ internal sealed class ImportGrpcService(
 
         var response = new ImportFileResponse { Rows = parsed.Items.Count };
         response.Errors.AddRange(parsed.Errors.Select(e => new RowError { Row = e.Row, Column = e.Column ?? "", Message = e.Message }));
-        var actor = "import:" + header.FileName;
+        var actor = caller.Actor + " import:" + header.FileName;
         for (var offset = 0; offset < parsed.Items.Count || (offset == 0 && parsed.Records.Count > 0); offset += StoreBatch)
         {
             var items = parsed.Items.Skip(offset).Take(StoreBatch).ToList();
@@ -72,7 +76,8 @@ internal sealed class ImportGrpcService(
             }
 
             // Bad rows are reported to the person importing, not quarantined: they fix the file and import it again.
-            var outcomes = await intake.SubmitBatchAsync(header.Channel, items, checkpoint: null, actor, CancellationToken.None);
+            // The file's items belong to the municipality that imports it.
+            var outcomes = await intake.SubmitBatchAsync(caller.Tenant, header.Channel, items, checkpoint: null, actor, CancellationToken.None);
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var result = outcomes[i];

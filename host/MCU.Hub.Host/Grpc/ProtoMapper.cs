@@ -44,6 +44,7 @@ internal static class ProtoMapper
         var proto = new Message
         {
             Id = m.Id,
+            Tenant = m.Tenant,
             Kind = (ProtoKind)(int)m.Kind,
             Channel = m.Channel,
             ExternalId = m.ExternalId,

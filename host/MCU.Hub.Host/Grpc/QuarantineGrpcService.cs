@@ -1,3 +1,5 @@
+using MCU.Hub.Host.Security;
+using Microsoft.AspNetCore.Authorization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MCU.Hub.Channels;
@@ -8,11 +10,10 @@ using CoreQuarantine = MCU.Hub.Quarantine;
 
 namespace MCU.Hub.Host.Grpc;
 
-/// <summary>The <c>mcu.hub.v1.QuarantineService</c>.</summary>
-internal sealed class QuarantineGrpcService(IHubStore store, CoreQuarantine.QuarantineOperations operations, IServiceProvider services) : QuarantineService.QuarantineServiceBase
+/// <summary>The <c>mcu.hub.v1.QuarantineService</c>: the items of the channels of the caller's municipality.</summary>
+[Authorize(Policy = Scopes.Admin)]
+internal sealed class QuarantineGrpcService(IHubStore store, CoreQuarantine.QuarantineOperations operations, IServiceProvider services, TenantAccess access) : QuarantineService.QuarantineServiceBase
 {
-    private const string Actor = "api";
-
     public override async Task<ListQuarantineResponse> ListQuarantine(ListQuarantineRequest request, ServerCallContext context)
     {
         if (request.PageSize is < 0 or > 1000)
@@ -20,31 +21,37 @@ internal sealed class QuarantineGrpcService(IHubStore store, CoreQuarantine.Quar
         if (!System.Enum.IsDefined(request.State))
             throw new HubValidationException("state", $"недопустимое состояние {(int)request.State}");
         CoreQuarantine.QuarantineState? state = request.State == QuarantineState.Unspecified ? null : (CoreQuarantine.QuarantineState)((int)request.State - 1);
-        var items = await store.ListQuarantineAsync(state, request.Channel.Length == 0 ? null : request.Channel, request.PageSize == 0 ? 100 : request.PageSize, context.CancellationToken);
+        var caller = Caller.Of(context);
+        var pageSize = request.PageSize == 0 ? 100 : request.PageSize;
+        var items = await store.ListQuarantineAsync(state, request.Channel.Length == 0 ? null : request.Channel, 10 * pageSize, context.CancellationToken);
         var response = new ListQuarantineResponse();
-        response.Items.AddRange(items.Select(ToProto));
+        response.Items.AddRange(items.Where(i => access.SeesChannel(caller, i.Channel)).Take(pageSize).Select(ToProto));
         return response;
     }
 
     public override async Task<QuarantinedItem> ReplayQuarantined(QuarantineItemRequest request, ServerCallContext context)
     {
-        var held = await Find(request.Id, context.CancellationToken);
+        var caller = Caller.Of(context);
+        var held = await Find(caller, request.Id, context.CancellationToken);
         var parser = services.GetKeyedService<IChannelConnector>(held.Channel) as IRawItemParser;
-        return ToProto(await operations.ReplayAsync(request.Id, parser, Actor, context.CancellationToken));
+        return ToProto(await operations.ReplayAsync(request.Id, parser, caller.Actor, context.CancellationToken));
     }
 
     public override async Task<QuarantinedItem> DiscardQuarantined(QuarantineItemRequest request, ServerCallContext context)
     {
-        await Find(request.Id, context.CancellationToken);
-        return ToProto(await operations.DiscardAsync(request.Id, Actor, context.CancellationToken));
+        var caller = Caller.Of(context);
+        await Find(caller, request.Id, context.CancellationToken);
+        return ToProto(await operations.DiscardAsync(request.Id, caller.Actor, context.CancellationToken));
     }
 
-    private async Task<CoreQuarantine.QuarantinedItem> Find(string id, CancellationToken cancellationToken)
+    private async Task<CoreQuarantine.QuarantinedItem> Find(Caller caller, string id, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id))
             throw new HubValidationException("id", "идентификатор записи карантина не указан");
-        return await store.GetQuarantinedAsync(id, cancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"записи карантина '{id}' нет"));
+        var held = await store.GetQuarantinedAsync(id, cancellationToken);
+        return held is not null && access.SeesChannel(caller, held.Channel)
+            ? held
+            : throw new RpcException(new Status(StatusCode.NotFound, $"записи карантина '{id}' нет"));
     }
 
     private static QuarantinedItem ToProto(CoreQuarantine.QuarantinedItem q) => new()

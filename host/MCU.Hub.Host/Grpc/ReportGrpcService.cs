@@ -2,24 +2,32 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MCU.Hub.Grpc.V1;
+using MCU.Hub.Host.Security;
 using MCU.Hub.Intake;
+using Microsoft.AspNetCore.Authorization;
 using MCU.Hub.Reports;
 using CoreReports = MCU.Hub.Reports;
 
 namespace MCU.Hub.Host.Grpc;
 
-/// <summary>The <c>mcu.hub.v1.ReportService</c>: generate, list and download reports.</summary>
+/// <summary>
+/// The <c>mcu.hub.v1.ReportService</c>: generate, list and download reports of the caller's municipality (a region
+/// caller lists and downloads those of its municipalities: reports hold aggregates only).
+/// </summary>
+[Authorize(Policy = Scopes.Read)]
 internal sealed class ReportGrpcService(CoreReports.ReportService reports) : Hub.Grpc.V1.ReportService.ReportServiceBase
 {
     /// <summary>The size of one downloaded chunk: well under gRPC's default 4 MB message limit.</summary>
     internal const int ChunkSize = 64 * 1024;
 
+    [Authorize(Policy = Scopes.Write)]
     public override async Task<Report> GenerateReport(GenerateReportRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context);
         if (request.Kind == Hub.Grpc.V1.ReportKind.Unspecified || !System.Enum.IsDefined(request.Kind))
             throw new HubValidationException("kind", "вид отчёта не указан или неизвестен");
         var period = ReportPeriod.Parse(ToCore(request.Kind), request.Period);
-        var stored = await reports.GenerateAsync(period, request.Formats, "api", "api", context.CancellationToken);
+        var stored = await reports.GenerateAsync(caller.Tenant, period, request.Formats, "api", caller.Actor, context.CancellationToken);
         return ToProto(stored);
     }
 
@@ -30,7 +38,7 @@ internal sealed class ReportGrpcService(CoreReports.ReportService reports) : Hub
         if (!System.Enum.IsDefined(request.Kind))
             throw new HubValidationException("kind", $"неизвестный вид отчёта {(int)request.Kind}");
         var kind = request.Kind == Hub.Grpc.V1.ReportKind.Unspecified ? (CoreReports.ReportKind?)null : ToCore(request.Kind);
-        var list = await reports.ListAsync(kind, request.Period.Length == 0 ? null : request.Period, request.PageSize == 0 ? 100 : request.PageSize, context.CancellationToken);
+        var list = await reports.ListAsync(Caller.Of(context).Visible, kind, request.Period.Length == 0 ? null : request.Period, request.PageSize == 0 ? 100 : request.PageSize, context.CancellationToken);
         var response = new ListReportsResponse();
         response.Reports.AddRange(list.Select(ToProto));
         return response;
@@ -38,8 +46,9 @@ internal sealed class ReportGrpcService(CoreReports.ReportService reports) : Hub
 
     public override async Task DownloadReport(DownloadReportRequest request, IServerStreamWriter<ReportChunk> responseStream, ServerCallContext context)
     {
-        var report = await reports.GetAsync(request.Id, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"id: отчёт '{request.Id}' не найден"));
+        var report = await reports.GetAsync(request.Id, context.CancellationToken);
+        if (report is null || !Caller.Of(context).Sees(reports.TenantOf(report)))
+            throw new RpcException(new Status(StatusCode.NotFound, $"id: отчёт '{request.Id}' не найден"));
         var file = report.Files.FirstOrDefault(f => f.Format == request.Format)
             ?? throw new HubValidationException("format", $"у отчёта нет файла «{request.Format}» (есть: {string.Join(", ", report.Files.Select(f => f.Format))})");
         var bytes = await reports.GetContentAsync(report.Id, file.Format, context.CancellationToken)
@@ -57,11 +66,11 @@ internal sealed class ReportGrpcService(CoreReports.ReportService reports) : Hub
 
     internal static CoreReports.ReportKind ToCore(Hub.Grpc.V1.ReportKind kind) => (CoreReports.ReportKind)((int)kind - 1);
 
-    private static Report ToProto(StoredReport r)
+    private Report ToProto(StoredReport r)
     {
         var proto = new Report
         {
-            Id = r.Id, Kind = (Hub.Grpc.V1.ReportKind)((int)r.Kind + 1), Period = r.Period, From = r.From, To = r.To, Title = r.Title,
+            Id = r.Id, Tenant = reports.TenantOf(r), Kind = (Hub.Grpc.V1.ReportKind)((int)r.Kind + 1), Period = r.Period, From = r.From, To = r.To, Title = r.Title,
             GeneratedAt = Timestamp.FromDateTimeOffset(r.GeneratedAt), DueAt = Timestamp.FromDateTimeOffset(r.DueAt), Trigger = r.Trigger,
         };
         proto.Parameters.Add(r.Parameters);

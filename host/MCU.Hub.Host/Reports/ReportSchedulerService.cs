@@ -6,11 +6,13 @@ namespace MCU.Hub.Host.Reports;
 
 /// <summary>
 /// Takes the daily backlog snapshot when a day ends and generates each report of the latest ended period once its
-/// generation time (before the due time, on the production calendar) has come, if it was not generated yet.
+/// generation time (before the due time, on the production calendar) has come, if it was not generated yet — one
+/// report per municipality the hub serves.
 /// </summary>
 internal sealed partial class ReportSchedulerService(
     ReportService reports,
     BacklogService backlog,
+    Tenants.TenantDirectory tenants,
     IOptions<McuHubOptions> options,
     TimeProvider time,
     ILogger<ReportSchedulerService> logger) : BackgroundService
@@ -51,16 +53,16 @@ internal sealed partial class ReportSchedulerService(
             return;
 
         var now = time.GetUtcNow();
-        foreach (var kind in Enum.GetValues<ReportKind>())
+        foreach (var (tenant, kind) in tenants.Codes.SelectMany(t => Enum.GetValues<ReportKind>().Select(k => (t, k))))
         {
             var period = reports.Schedule.LatestEnded(kind, now);
             if (now < reports.Schedule.GenerateAt(period))
                 continue;
             try
             {
-                if ((await reports.ListAsync(kind, period.Key, 1, cancellationToken).ConfigureAwait(false)).Count > 0)
+                if ((await reports.ListAsync([tenant], kind, period.Key, 1, cancellationToken).ConfigureAwait(false)).Count > 0)
                     continue;
-                var stored = await reports.GenerateAsync(period, [], "schedule", "system", cancellationToken).ConfigureAwait(false);
+                var stored = await reports.GenerateAsync(tenant, period, [], "schedule", "system", cancellationToken).ConfigureAwait(false);
                 var due = reports.Schedule.DueAt(period);
                 if (now > due)
                     LogLate(logger, kind, period.Key, due);

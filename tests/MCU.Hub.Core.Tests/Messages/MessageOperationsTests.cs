@@ -145,3 +145,80 @@ public sealed class ChangeCategoryTests
         Assert.Equal("category", unknown.Field);
     }
 }
+
+public sealed class ReassignTests
+{
+    [Fact]
+    public async Task ReassignAsync_RoutedMessage_ChangesRecipientsKeepsTheDeadlineAndRecordsTheReason()
+    {
+        await using var hub = new TestHub();
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("R-1"), "test", CancellationToken.None)).MessageId!;
+        var before = (await hub.Get<IHubStore>().GetMessageAsync(id, CancellationToken.None))!;
+        hub.Time.Advance(TimeSpan.FromHours(3));
+
+        var changed = await hub.Get<MessageOperations>().ReassignAsync(id, ["utilities", "roads-dept", "utilities"], "нужен и ЖКХ: прорыв трубы под дорогой", "specialist", CancellationToken.None);
+
+        Assert.Equal(["roads-dept"], before.Recipients);
+        Assert.True(before.AutomatedDelivery);
+        Assert.Equal(["utilities", "roads-dept"], changed.Recipients);
+        Assert.Equal(MessageStatus.Routed, changed.Status);
+        Assert.False(changed.AutomatedDelivery);
+        Assert.Equal(before.DueAt, changed.DueAt);
+        var store = hub.Get<IHubStore>();
+        Assert.Equal(changed.Recipients, (await store.GetMessageAsync(id, CancellationToken.None))!.Recipients);
+        var last = (await store.GetHistoryAsync(id, CancellationToken.None))[^1];
+        Assert.Equal(("reassigned", "specialist", "нужен и ЖКХ: прорыв трубы под дорогой"), (last.Action, last.Actor, last.Comment));
+        Assert.Contains(last.Changes, c => c is { Field: "recipients", Old: "roads-dept", New: "utilities,roads-dept" });
+        Assert.DoesNotContain(last.Changes, c => c.Field == "due_at");
+        var events = await store.ReadEventsAsync(0, 100, CancellationToken.None);
+        Assert.Equal(HubEventTypes.Reassigned, events[^1].Type);
+    }
+
+    [Fact]
+    public async Task ReassignAsync_MessageWaitingForTriage_BecomesRouted()
+    {
+        await using var hub = new TestHub();
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("R-2", "Просьба рассмотреть вопрос", address: null), "test", CancellationToken.None)).MessageId!;
+
+        var changed = await hub.Get<MessageOperations>().ReassignAsync(id, ["utilities"], "ручная сортировка", "specialist", CancellationToken.None);
+
+        Assert.Equal(MessageStatus.Routed, changed.Status);
+        var last = (await hub.Get<IHubStore>().GetHistoryAsync(id, CancellationToken.None))[^1];
+        Assert.Contains(last.Changes, c => c is { Field: "status", Old: "New", New: "Routed" });
+    }
+
+    [Theory]
+    [InlineData("unknown recipient", "recipients")]
+    [InlineData("no recipient", "recipients")]
+    [InlineData("same recipients", "recipients")]
+    [InlineData("no reason", "reason")]
+    [InlineData("closed", "status")]
+    public async Task ReassignAsync_InvalidRequest_ThrowsNamingTheFieldAndChangesNothing(string invalidCase, string field)
+    {
+        await using var hub = new TestHub();
+        var ops = hub.Get<MessageOperations>();
+        var id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("R-3"), "test", CancellationToken.None)).MessageId!;
+        if (invalidCase == "closed")
+            await ops.ChangeStatusAsync(id, MessageStatus.Rejected, "спам", "specialist", CancellationToken.None);
+        var version = (await hub.Get<IHubStore>().GetMessageAsync(id, CancellationToken.None))!.Version;
+        IReadOnlyList<string> recipients = invalidCase switch
+        {
+            "unknown recipient" => ["utilities", "astrologers"],
+            "no recipient" => [],
+            "same recipients" => ["roads-dept"],
+            _ => ["utilities"],
+        };
+
+        var error = await Assert.ThrowsAsync<HubValidationException>(() => ops.ReassignAsync(id, recipients, invalidCase == "no reason" ? " " : "причина", "x", CancellationToken.None));
+
+        Assert.Equal(field, error.Field);
+        Assert.Equal(version, (await hub.Get<IHubStore>().GetMessageAsync(id, CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task ReassignAsync_UnknownMessage_ThrowsNotFound()
+    {
+        await using var hub = new TestHub();
+        await Assert.ThrowsAsync<MessageNotFoundException>(() => hub.Get<MessageOperations>().ReassignAsync("0123456789abcdef0123456789abcdef", ["utilities"], "причина", "x", CancellationToken.None));
+    }
+}

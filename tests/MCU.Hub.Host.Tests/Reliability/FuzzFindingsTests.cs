@@ -60,4 +60,18 @@ public sealed class FuzzFindingsTests
         Assert.Single(listed.Messages);
         Assert.NotEqual(MessageStatus.Answered, listed.Messages[0].Status);
     }
+
+    [Fact]
+    public async Task ListAuditEntries_AfterACallWithAnEmptyRequest_Lists()
+    {
+        await using var host = await TestHost.StartAsync(TestHost.NewDatabasePath(), new Dictionary<string, string?>(ReliabilityGrpc.HostSettings));
+        using var channel = ReliabilityGrpc.CreateChannel(host.Address);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "mcu.hub.v1.AuditService", "ListAuditEntries", Raw, Raw);
+
+        // The empty request is audited as ""; LiteDB gave it back as null, and every listing failed with INTERNAL.
+        await channel.CreateCallInvoker().AsyncUnaryCall(method, null, default, []).ResponseAsync;
+        var listed = await channel.CreateCallInvoker().AsyncUnaryCall(method, null, default, []).ResponseAsync;
+
+        Assert.NotNull(listed);
+    }
 }

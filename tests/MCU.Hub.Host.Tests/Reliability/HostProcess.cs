@@ -81,6 +81,7 @@ internal sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MCU.Hub.Host.dll"));
         info.ArgumentList.Add($"--McuHub:DatabasePath={databasePath}");
         info.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{port}");
+        info.ArgumentList.Add("--Kestrel:Endpoints:Http:Url=http://127.0.0.1:0");
         info.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         info.ArgumentList.Add("--McuHub:Reports:Schedule=false");
         foreach (var arg in ReliabilityGrpc.HostArgs)

@@ -8,13 +8,15 @@ namespace MCU.Hub.Kpi.Internal;
 /// <summary>The facts of one computation: the period, the slice, the projection's snapshot and the records, read once.</summary>
 internal sealed class KpiContext : IKpiContext
 {
+    private readonly Tenants.TenantDirectory? _tenants;
     private readonly IHubStore _store;
     private readonly WorkingCalendar _calendar;
     private readonly Dictionary<(string Type, string? Channel, bool Whole), IReadOnlyList<ChannelRecord>> _records = [];
 
-    public KpiContext(KpiPeriod period, KpiSlice slice, DateTimeOffset now, IReadOnlyList<MessageFact> all, KpiOptions options, IReadOnlyList<string> recipients, IHubStore store, WorkingCalendar calendar)
+    public KpiContext(KpiPeriod period, KpiSlice slice, DateTimeOffset now, IReadOnlyList<MessageFact> all, KpiOptions options, IReadOnlyList<string> recipients, IHubStore store, WorkingCalendar calendar, Tenants.TenantDirectory? tenants = null)
     {
         _store = store;
+        _tenants = tenants;
         _calendar = calendar;
         From = period.From;
         To = period.To;
@@ -55,7 +57,9 @@ internal sealed class KpiContext : IKpiContext
             return cached;
         var query = new RecordQuery { Type = type, Channel = channel, From = wholeHistory ? null : Start, To = wholeHistory ? null : End, Limit = int.MaxValue };
         var stored = await _store.ListRecordsAsync(query, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<ChannelRecord> records = [.. stored.Select(r => new ChannelRecord { Type = r.Type, ExternalId = r.ExternalId, OccurredAt = r.OccurredAt, Fields = r.Fields })];
+        // Records carry no tenant of their own: they are their channel's municipality's.
+        IEnumerable<StoredRecord> scoped = Slice.Tenants is { } visible && _tenants is not null ? stored.Where(r => visible.Contains(_tenants.ForChannel(r.Channel))) : stored;
+        IReadOnlyList<ChannelRecord> records = [.. scoped.Select(r => new ChannelRecord { Type = r.Type, ExternalId = r.ExternalId, OccurredAt = r.OccurredAt, Fields = r.Fields })];
         _records[key] = records;
         return records;
     }

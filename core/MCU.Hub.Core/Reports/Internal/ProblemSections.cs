@@ -15,12 +15,12 @@ internal sealed class ProblemSections : IReportSectionSource
         _kpis = kpis;
     }
 
-    public async Task<IReadOnlyList<ReportSection>> GetSectionsAsync(ReportPeriod period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReportSection>> GetSectionsAsync(ReportPeriod period, KpiSlice scope, CancellationToken cancellationToken)
     {
         if (period.Kind is not (ReportKind.Weekly or ReportKind.Monthly))
             return [];
 
-        var alerts = await _analytics.DetectGrowthAsync(period.Days, KpiSlice.All, null, cancellationToken);
+        var alerts = await _analytics.DetectGrowthAsync(period.Days, scope, null, cancellationToken);
         var growth = new ReportSection
         {
             Name = "Рост обращений",
@@ -38,7 +38,7 @@ internal sealed class ProblemSections : IReportSectionSource
             ])],
         };
 
-        var cells = await _analytics.HeatMapAsync(period.Days, KpiSlice.All, HeatMapPeriod.Month, HeatMapRows.Block, cancellationToken);
+        var cells = await _analytics.HeatMapAsync(period.Days, scope, HeatMapPeriod.Month, HeatMapRows.Block, cancellationToken);
         var territories = cells.Select(c => c.Territory).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var heat = new ReportSection
         {
@@ -52,7 +52,7 @@ internal sealed class ProblemSections : IReportSectionSource
             ])],
         };
 
-        var groups = await _analytics.FindDuplicatesAsync(period.Days, KpiSlice.All, null, cancellationToken);
+        var groups = await _analytics.FindDuplicatesAsync(period.Days, scope, null, cancellationToken);
         var duplicates = new ReportSection
         {
             Name = "Возможные дубли",

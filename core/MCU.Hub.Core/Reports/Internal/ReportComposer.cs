@@ -23,45 +23,45 @@ internal sealed class ReportComposer
         _extra = extra;
     }
 
-    public async Task<ReportDocument> ComposeAsync(ReportPeriod period, DateTimeOffset generatedAt, DateTimeOffset dueAt, CancellationToken ct)
+    public async Task<ReportDocument> ComposeAsync(ReportPeriod period, KpiSlice scope, DateTimeOffset generatedAt, DateTimeOffset dueAt, CancellationToken ct)
     {
         var days = period.Days;
         var sections = new List<ReportSection>();
         switch (period.Kind)
         {
             case ReportKind.Weekly:
-                sections.Add(await IndicatorsAsync(days, null, ct));
-                sections.Add(await ByDimensionAsync(days, KpiDimension.Channel, "По каналам", "Поступление и обработка по каналам", ct));
-                sections.Add(await ByDimensionAsync(days, KpiDimension.Block, "По отраслевым блокам", "Поступление и обработка по отраслевым блокам", ct));
-                sections.Add(await ByDimensionAsync(days, KpiDimension.Territory, "По территориям", "Поступление и обработка по территориям", ct));
-                sections.Add(await DailyAsync(days, ct));
-                sections.Add(await RatingAsync(days, ct));
-                sections.Add(await OverdueAsync(days, ct));
+                sections.Add(await IndicatorsAsync(days, null, scope, ct));
+                sections.Add(await ByDimensionAsync(days, KpiDimension.Channel, "По каналам", "Поступление и обработка по каналам", scope, ct));
+                sections.Add(await ByDimensionAsync(days, KpiDimension.Block, "По отраслевым блокам", "Поступление и обработка по отраслевым блокам", scope, ct));
+                sections.Add(await ByDimensionAsync(days, KpiDimension.Territory, "По территориям", "Поступление и обработка по территориям", scope, ct));
+                sections.Add(await DailyAsync(days, scope, ct));
+                sections.Add(await RatingAsync(days, scope, ct));
+                sections.Add(await OverdueAsync(days, scope, ct));
                 break;
             case ReportKind.Monthly:
-                sections.Add(await IndicatorsAsync(days, null, ct));
-                sections.Add(await ByDimensionAsync(days, KpiDimension.Channel, "По каналам", "Поступление и обработка по каналам", ct));
-                sections.Add(await ByDimensionAsync(days, KpiDimension.Block, "По отраслевым блокам", "Поступление и обработка по отраслевым блокам", ct));
-                sections.Add(await ByDimensionAsync(days, KpiDimension.Recipient, "По получателям", "Поступление и обработка по ответственным получателям", ct));
-                sections.Add(await RatingAsync(days, ct));
-                sections.Add(await BacklogAsync(days, ct));
+                sections.Add(await IndicatorsAsync(days, null, scope, ct));
+                sections.Add(await ByDimensionAsync(days, KpiDimension.Channel, "По каналам", "Поступление и обработка по каналам", scope, ct));
+                sections.Add(await ByDimensionAsync(days, KpiDimension.Block, "По отраслевым блокам", "Поступление и обработка по отраслевым блокам", scope, ct));
+                sections.Add(await ByDimensionAsync(days, KpiDimension.Recipient, "По получателям", "Поступление и обработка по ответственным получателям", scope, ct));
+                sections.Add(await RatingAsync(days, scope, ct));
+                sections.Add(await BacklogAsync(days, scope, ct));
                 break;
             case ReportKind.Quarterly:
-                sections.Add(await IndicatorsAsync(days, KpiGroups.Operational, ct));
-                sections.Add(await ByDimensionAsync(days, KpiDimension.Channel, "По источникам", "Показатели обработки по каждому источнику (каналу)", ct));
-                sections.Add(await ByDimensionAsync(days, KpiDimension.Block, "По отраслевым блокам", "Показатели обработки по отраслевым блокам", ct));
-                sections.Add(await ByDimensionAsync(days, KpiDimension.Recipient, "По получателям", "Показатели обработки по ответственным получателям", ct));
+                sections.Add(await IndicatorsAsync(days, KpiGroups.Operational, scope, ct));
+                sections.Add(await ByDimensionAsync(days, KpiDimension.Channel, "По источникам", "Показатели обработки по каждому источнику (каналу)", scope, ct));
+                sections.Add(await ByDimensionAsync(days, KpiDimension.Block, "По отраслевым блокам", "Показатели обработки по отраслевым блокам", scope, ct));
+                sections.Add(await ByDimensionAsync(days, KpiDimension.Recipient, "По получателям", "Показатели обработки по ответственным получателям", scope, ct));
                 break;
             default:
-                sections.Add(await IndicatorsAsync(days, KpiGroups.Target, ct));
-                sections.Add(await MonthlyTargetsAsync(days, ct));
-                sections.Add(await IndicatorsAsync(days, KpiGroups.Operational, ct));
-                sections.Add(await RatingAsync(days, ct));
+                sections.Add(await IndicatorsAsync(days, KpiGroups.Target, scope, ct));
+                sections.Add(await MonthlyTargetsAsync(days, scope, ct));
+                sections.Add(await IndicatorsAsync(days, KpiGroups.Operational, scope, ct));
+                sections.Add(await RatingAsync(days, scope, ct));
                 break;
         }
 
         foreach (var source in _extra)
-            sections.AddRange(await source.GetSectionsAsync(period, ct));
+            sections.AddRange(await source.GetSectionsAsync(period, scope, ct));
 
         var options = _kpis.Options;
         return new ReportDocument
@@ -88,9 +88,9 @@ internal sealed class ReportComposer
         ["kinds"] = string.Join(",", options.EffectiveKinds()),
     };
 
-    private async Task<ReportSection> IndicatorsAsync(KpiPeriod days, string? group, CancellationToken ct)
+    private async Task<ReportSection> IndicatorsAsync(KpiPeriod days, string? group, KpiSlice scope, CancellationToken ct)
     {
-        var values = await _kpis.ComputeAsync(days, KpiSlice.All, [], ct);
+        var values = await _kpis.ComputeAsync(days, scope, [], ct);
         var rows = values.Where(v => group is null || v.Indicator.Group == group).Select(v => (IReadOnlyList<ReportValue>)
         [
             v.Indicator.Name,
@@ -117,12 +117,12 @@ internal sealed class ReportComposer
         };
     }
 
-    private async Task<ReportSection> ByDimensionAsync(KpiPeriod days, KpiDimension dimension, string name, string heading, CancellationToken ct)
+    private async Task<ReportSection> ByDimensionAsync(KpiPeriod days, KpiDimension dimension, string name, string heading, KpiSlice scope, CancellationToken ct)
     {
         string[] ids = [OperationalIndicators.Inflow, OperationalIndicators.AnsweredOnTime, OperationalIndicators.ResponseHoursAverage, OperationalIndicators.ResponseHoursP90, OperationalIndicators.OverdueNow, OperationalIndicators.ReopenedOrReturned, OperationalIndicators.Satisfaction];
         var columns = new Dictionary<string, IReadOnlyList<KpiBreakdownRow>>(StringComparer.Ordinal);
         foreach (var id in ids)
-            columns[id] = await _kpis.BreakdownAsync(id, days, KpiSlice.All, dimension, ct);
+            columns[id] = await _kpis.BreakdownAsync(id, days, scope, dimension, ct);
         var keys = columns[OperationalIndicators.Inflow];
         var rows = new List<IReadOnlyList<ReportValue>>();
         foreach (var key in keys)
@@ -148,14 +148,14 @@ internal sealed class ReportComposer
         };
     }
 
-    private async Task<ReportSection> DailyAsync(KpiPeriod days, CancellationToken ct)
+    private async Task<ReportSection> DailyAsync(KpiPeriod days, KpiSlice scope, CancellationToken ct)
     {
-        var facts = await _kpis.GetFactsAsync(days, KpiSlice.All, ct);
+        var facts = await _kpis.GetFactsAsync(days, scope, ct);
         var byDay = facts.GroupBy(f => f.ReceivedOn).ToDictionary(g => g.Key, g => g.Count());
         var rows = new List<IReadOnlyList<ReportValue>>();
         for (var day = days.From; day <= days.To; day = day.AddDays(1))
         {
-            var backlog = await _backlog.GetAsync(day, ct);
+            var backlog = Scoped(await _backlog.GetAsync(day, ct), scope);
             rows.Add([day, day.ToString("dddd", Russian), byDay.GetValueOrDefault(day), backlog.Open, backlog.Overdue]);
         }
 
@@ -170,9 +170,9 @@ internal sealed class ReportComposer
         };
     }
 
-    private async Task<ReportSection> RatingAsync(KpiPeriod days, CancellationToken ct)
+    private async Task<ReportSection> RatingAsync(KpiPeriod days, KpiSlice scope, CancellationToken ct)
     {
-        var ratings = await _ratings.RateAsync(days, KpiSlice.All, ct);
+        var ratings = await _ratings.RateAsync(days, scope, ct);
         var rows = ratings.Select(r => (IReadOnlyList<ReportValue>)
         [
             r.Rank is { } rank ? rank : ReportValue.Empty,
@@ -203,9 +203,9 @@ internal sealed class ReportComposer
         };
     }
 
-    private async Task<ReportSection> OverdueAsync(KpiPeriod days, CancellationToken ct)
+    private async Task<ReportSection> OverdueAsync(KpiPeriod days, KpiSlice scope, CancellationToken ct)
     {
-        var context = await _kpis.CreateContextAsync(days, KpiSlice.All, ct);
+        var context = await _kpis.CreateContextAsync(days, scope, ct);
         var now = context.Now;
         var overdue = context.AllMessages.Where(f => f.IsOverdueAt(now)).OrderBy(f => f.DueAt).ToList();
         var rows = overdue.Take(_options.MaxListedMessages).Select(f => (IReadOnlyList<ReportValue>)
@@ -228,9 +228,9 @@ internal sealed class ReportComposer
         };
     }
 
-    private async Task<ReportSection> BacklogAsync(KpiPeriod days, CancellationToken ct)
+    private async Task<ReportSection> BacklogAsync(KpiPeriod days, KpiSlice scope, CancellationToken ct)
     {
-        var snapshot = await _backlog.GetAsync(days.To, ct);
+        var snapshot = Scoped(await _backlog.GetAsync(days.To, ct), scope);
         var rows = snapshot.Rows.Where(r => r.Dimension is KpiDimension.Block or KpiDimension.Recipient).Select(r => (IReadOnlyList<ReportValue>)
             [DimensionName(r.Dimension), _kpis.NameOf(r.Dimension, r.Key), r.Open, r.Overdue]).ToList();
         rows.Insert(0, ["Всего", "", snapshot.Open, snapshot.Overdue]);
@@ -244,13 +244,13 @@ internal sealed class ReportComposer
         };
     }
 
-    private async Task<ReportSection> MonthlyTargetsAsync(KpiPeriod year, CancellationToken ct)
+    private async Task<ReportSection> MonthlyTargetsAsync(KpiPeriod year, KpiSlice scope, CancellationToken ct)
     {
         var targets = _kpis.Indicators.Where(i => i.Group == KpiGroups.Target).ToList();
         var rows = new List<IReadOnlyList<ReportValue>>();
         for (var month = year.From; month <= year.To; month = month.AddMonths(1))
         {
-            var values = await _kpis.ComputeAsync(KpiPeriod.Month(month.Year, month.Month), KpiSlice.All, [.. targets.Select(t => t.Id)], ct);
+            var values = await _kpis.ComputeAsync(KpiPeriod.Month(month.Year, month.Month), scope, [.. targets.Select(t => t.Id)], ct);
             rows.Add([month.ToString("MMMM yyyy", Russian), .. values.Select(v => ReportValue.FromNumber(v.Fact.Value))]);
         }
 
@@ -270,6 +270,7 @@ internal sealed class ReportComposer
         KpiDimension.Block => "Отраслевой блок",
         KpiDimension.Category => "Тема",
         KpiDimension.Recipient => "Ответственный получатель",
+        KpiDimension.Tenant => "Муниципальное образование",
         _ => "Территория",
     };
 
@@ -280,4 +281,7 @@ internal sealed class ReportComposer
         MessageKind.Incident => "инциденты соцсетей",
         _ => "вызовы ЕДДС",
     };
+
+    /// <summary>A municipality's report reads only its own part of the hub-wide backlog snapshot.</summary>
+    private static BacklogSnapshot Scoped(BacklogSnapshot snapshot, KpiSlice scope) => scope.Tenants is { } tenants ? snapshot.For(tenants) : snapshot;
 }

@@ -1,0 +1,95 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using MCU.Hub.Audit;
+using Microsoft.AspNetCore.Authorization;
+
+namespace MCU.Hub.Host.Security;
+
+/// <summary>Writes an audit entry for every call that needs the write or admin scope: credential, time, request, outcome.</summary>
+internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider time, ILogger<AuditInterceptor> logger) : Interceptor
+{
+    private const int MaxRequestLength = 4096;
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        if (!IsChange(context))
+            return await continuation(request, context);
+        try
+        {
+            var response = await continuation(request, context);
+            await WriteAsync(context, request, "OK", null);
+            return response;
+        }
+        catch (Exception error)
+        {
+            await WriteAsync(context, request, OutcomeOf(error), error.Message);
+            throw;
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (!IsChange(context))
+            return await continuation(requestStream, context);
+        try
+        {
+            var response = await continuation(requestStream, context);
+            await WriteAsync(context, response, "OK", null);
+            return response;
+        }
+        catch (Exception error)
+        {
+            await WriteAsync(context, null, OutcomeOf(error), error.Message);
+            throw;
+        }
+    }
+
+    private static string OutcomeOf(Exception error) => error switch
+    {
+        RpcException rpc => rpc.StatusCode.ToString(),
+        MCU.Hub.Intake.HubValidationException => nameof(StatusCode.InvalidArgument),
+        MCU.Hub.Intake.MessageNotFoundException => nameof(StatusCode.NotFound),
+        OperationCanceledException => nameof(StatusCode.Cancelled),
+        _ => nameof(StatusCode.Internal),
+    };
+
+    private static bool IsChange(ServerCallContext context) =>
+        context.GetHttpContext().GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Any(a => a.Policy is Scopes.Write or Scopes.Admin) == true;
+
+    private async Task WriteAsync(ServerCallContext context, object? payload, string outcome, string? error)
+    {
+        var caller = Caller.Of(context.GetHttpContext().User);
+        // The diagnostic form: a request the engine refuses (a non-normalized timestamp ...) must still be recorded, not fail here.
+        var json = payload is IMessage message ? JsonFormatter.ToDiagnosticString(message) : "";
+        var entry = new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Credential = caller?.Name ?? "",
+            Tenant = caller?.Tenant ?? "",
+            Operation = context.Method,
+            Target = payload is IMessage m ? TargetOf(m) : null,
+            Request = json.Length > MaxRequestLength ? json[..MaxRequestLength] : json,
+            Outcome = outcome,
+            Error = error,
+        };
+        try
+        {
+            // Not the call's token: a change that was made is recorded even when the client has gone.
+            await audit.AppendAsync(entry, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or LiteDB.LiteException)
+        {
+            LogAuditFailed(logger, context.Method, e);
+        }
+    }
+
+    private static string? TargetOf(IMessage message) =>
+        message.Descriptor.FindFieldByName("id") is { FieldType: Google.Protobuf.Reflection.FieldType.String } field
+            ? field.Accessor.GetValue(message) as string is { Length: > 0 } id ? id : null
+            : null;
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Error, Message = "Audit entry for {Method} not written")]
+    private static partial void LogAuditFailed(ILogger logger, string method, Exception error);
+}
