@@ -37,7 +37,7 @@ public sealed class TenantTests
         Assert.Equal(Uray, (await store.GetMessageAsync(byChannel.MessageId!, CancellationToken.None))!.Tenant);
         Assert.Equal("tenant", unknown.Field);
         var urayPage = await store.ListMessagesAsync(new MessageQuery { Tenants = [Uray] }, CancellationToken.None);
-        Assert.Equal([byChannel.MessageId, uray.MessageId], urayPage.Items.Select(m => m.Id).Order());
+        Assert.Equal(new[] { byChannel.MessageId, uray.MessageId }.Order(), urayPage.Items.Select(m => m.Id).Order());
         Assert.Equal(3, await store.CountMessagesAsync(CancellationToken.None));
     }
 
