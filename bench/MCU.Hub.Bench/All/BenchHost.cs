@@ -31,6 +31,7 @@ internal sealed class BenchHost : IAsyncDisposable
         {
             ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:0",
             ["McuHub:DatabasePath"] = databasePath,
             ["McuHub:Host:PluginsPath"] = "plugins",
             ["McuHub:ApiChannels:0"] = "api",
