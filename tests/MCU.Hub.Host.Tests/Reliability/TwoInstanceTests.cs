@@ -1,0 +1,142 @@
+using Grpc.Core;
+using MCU.Hub.Emulators.Pos;
+using MCU.Hub.Grpc.V1;
+using Npgsql;
+
+namespace MCU.Hub.Host.Tests.Reliability;
+
+/// <summary>
+/// Two host processes on one PostgreSQL database (<c>MCUHUB_TEST_POSTGRES</c>): one runs the ПОС channel, is killed
+/// with SIGKILL mid-ingest, and the other takes the channel over; every item is stored exactly once.
+/// </summary>
+public sealed class TwoInstanceTests
+{
+    private const string Variable = "MCUHUB_TEST_POSTGRES";
+
+    [Fact]
+    public async Task ChannelOwnerKilledMidIngest_OtherInstanceTakesOver_EveryItemStoredExactlyOnce()
+    {
+        var server = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{Variable} is not set: the two-instance test needs a PostgreSQL server whose user may CREATE DATABASE (.ci/run starts one).");
+        var database = "mcuhub_two_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync(server, $"CREATE DATABASE {database}");
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(folder);
+        try
+        {
+            await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 800, InitialMessages = 200, MessagesPerSecond = 120, Seed = 23, Token = "secret" });
+            string[] Args(string instance) =>
+            [
+                "--McuHub:Storage:Provider=postgresql",
+                $"--McuHub:Storage:ConnectionString={connectionString}",
+                $"--McuHub:Storage:PostgreSql:InstanceId={instance}",
+                "--McuHub:Storage:PostgreSql:LeaseDuration=00:00:03",
+                "--McuHub:Storage:PostgreSql:LeaseRenewInterval=00:00:00.500",
+                "--McuHub:Storage:PostgreSql:EventPollInterval=00:00:00.500",
+                "--McuHub:Host:PluginsPath=plugins",
+                "--McuHub:Channels:pos:Enabled=true",
+                "--McuHub:Channels:pos:PollInterval=00:00:00.200",
+                "--McuHub:Channels:pos:BatchSize=20",
+                "--McuHub:Channels:pos:RetryDelay=00:00:00.050",
+                $"--McuHub:Channels:pos:Settings:BaseAddress={emulator.BaseAddress.AbsoluteUri}",
+                "--McuHub:Channels:pos:Settings:Token=secret",
+            ];
+
+            await using var first = await HostProcess.StartAsync(Path.Combine(folder, "a.db"), Args("instance-a"));
+            await WaitUntilAsync(async () => await LeaseHolderAsync(connectionString) == "instance-a", "instance-a never took the ПОС lease");
+            await using var second = await HostProcess.StartAsync(Path.Combine(folder, "b.db"), Args("instance-b"));
+
+            // Mid-ingest: the emulator is still producing, the first instance has stored part of it.
+            await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM messages") >= 250, "instance-a stored too little");
+            Assert.Equal("instance-a", await LeaseHolderAsync(connectionString));
+            first.Kill();
+            var atKill = await CountAsync(connectionString, "SELECT count(*) FROM messages");
+            Assert.True(atKill < 800, $"the whole stream was stored before the kill ({atKill})");
+
+            await WaitUntilAsync(async () => await LeaseHolderAsync(connectionString) == "instance-b", "instance-b never took the channel over");
+            await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM messages") >= 800, "instance-b did not finish the stream");
+            await Task.Delay(1500);
+
+            Assert.Equal(800, await CountAsync(connectionString, "SELECT count(*) FROM messages"));
+            Assert.Equal(800, await CountAsync(connectionString, "SELECT count(DISTINCT external_id) FROM messages WHERE channel = 'pos'"));
+            var stored = new HashSet<string>();
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand("SELECT external_id FROM messages", connection);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                    stored.Add(reader.GetString(0));
+            }
+
+            Assert.All(emulator.Messages, m => Assert.Contains(m.Id, stored));
+            var events = await CountAsync(connectionString, "SELECT count(*) FROM events");
+            Assert.Equal(events, await CountAsync(connectionString, "SELECT coalesce(max(sequence), 0) FROM events"));
+
+            // The survivor serves the API and the event stream over what both instances wrote.
+            var messages = new MessageService.MessageServiceClient(second.Channel);
+            var page = await messages.ListMessagesAsync(new ListMessagesRequest { PageSize = 5 });
+            Assert.Equal(5, page.Messages.Count);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var call = new EventService.EventServiceClient(second.Channel).SubscribeEvents(new SubscribeEventsRequest(), cancellationToken: cts.Token);
+            long expected = 1;
+            await foreach (var e in call.ResponseStream.ReadAllAsync(cts.Token))
+            {
+                Assert.Equal(expected++, e.Sequence);
+                if (e.Sequence == events)
+                    break;
+            }
+
+            Assert.Equal(events + 1, expected);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            try
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<string?> LeaseHolderAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT owner FROM channel_leases WHERE channel = 'pos' AND expires_at >= now()", connection);
+        return await command.ExecuteScalarAsync() as string;
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Polls a condition; the limit only stops a broken run, it asserts nothing about speed.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        var limit = Environment.TickCount64 + 120_000;
+        while (!await condition())
+        {
+            Assert.True(Environment.TickCount64 < limit, failure);
+            await Task.Delay(100);
+        }
+    }
+}
