@@ -26,7 +26,8 @@ public sealed class TwoInstanceTests
         System.IO.Directory.CreateDirectory(folder);
         try
         {
-            await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 800, InitialMessages = 200, MessagesPerSecond = 120, Seed = 23, Token = "secret" });
+            // One synthetic message at start; the test feeds the rest, so the kill is mid-stream however slow the machine is.
+            await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 1, InitialMessages = 1, Seed = 23, Token = "secret" });
             string[] Args(string instance) =>
             [
                 "--McuHub:Storage:Provider=postgresql",
@@ -37,59 +38,55 @@ public sealed class TwoInstanceTests
                 "--McuHub:Storage:PostgreSql:EventPollInterval=00:00:00.500",
                 "--McuHub:Host:PluginsPath=plugins",
                 "--McuHub:Channels:pos:Enabled=true",
-                "--McuHub:Channels:pos:PollInterval=00:00:00.200",
+                "--McuHub:Channels:pos:PollInterval=00:00:00.100",
                 "--McuHub:Channels:pos:BatchSize=20",
                 "--McuHub:Channels:pos:RetryDelay=00:00:00.050",
                 $"--McuHub:Channels:pos:Settings:BaseAddress={emulator.BaseAddress.AbsoluteUri}",
                 "--McuHub:Channels:pos:Settings:Token=secret",
             ];
 
-            await using var first = await HostProcess.StartAsync(Path.Combine(folder, "a.db"), Args("instance-a"));
-            await WaitUntilAsync(async () => await LeaseHolderAsync(connectionString) == "instance-a", "instance-a never took the ПОС lease");
-            await using var second = await HostProcess.StartAsync(Path.Combine(folder, "b.db"), Args("instance-b"));
-
-            // Mid-ingest: the emulator is still producing, the first instance has stored part of it.
-            await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM messages") >= 250, "instance-a stored too little");
-            Assert.Equal("instance-a", await LeaseHolderAsync(connectionString));
-            first.Kill();
-            var atKill = await CountAsync(connectionString, "SELECT count(*) FROM messages");
-            Assert.True(atKill < 800, $"the whole stream was stored before the kill ({atKill})");
-
-            await WaitUntilAsync(async () => await LeaseHolderAsync(connectionString) == "instance-b", "instance-b never took the channel over");
-            await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM messages") >= 800, "instance-b did not finish the stream");
-            await Task.Delay(1500);
-
-            Assert.Equal(800, await CountAsync(connectionString, "SELECT count(*) FROM messages"));
-            Assert.Equal(800, await CountAsync(connectionString, "SELECT count(DISTINCT external_id) FROM messages WHERE channel = 'pos'"));
-            var stored = new HashSet<string>();
-            await using (var connection = new NpgsqlConnection(connectionString))
+            var hosts = new Dictionary<string, HostProcess>
             {
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand("SELECT external_id FROM messages", connection);
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                    stored.Add(reader.GetString(0));
-            }
-
-            Assert.All(emulator.Messages, m => Assert.Contains(m.Id, stored));
-            var events = await CountAsync(connectionString, "SELECT count(*) FROM events");
-            Assert.Equal(events, await CountAsync(connectionString, "SELECT coalesce(max(sequence), 0) FROM events"));
-
-            // The survivor serves the API and the event stream over what both instances wrote.
-            var messages = new MessageService.MessageServiceClient(second.Channel);
-            var page = await messages.ListMessagesAsync(new ListMessagesRequest { PageSize = 5 });
-            Assert.Equal(5, page.Messages.Count);
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            using var call = new EventService.EventServiceClient(second.Channel).SubscribeEvents(new SubscribeEventsRequest(), cancellationToken: cts.Token);
-            long expected = 1;
-            await foreach (var e in call.ResponseStream.ReadAllAsync(cts.Token))
+                ["instance-a"] = await HostProcess.StartAsync(Path.Combine(folder, "a.db"), Args("instance-a")),
+                ["instance-b"] = await HostProcess.StartAsync(Path.Combine(folder, "b.db"), Args("instance-b")),
+            };
+            try
             {
-                Assert.Equal(expected++, e.Sequence);
-                if (e.Sequence == events)
-                    break;
-            }
+                await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM messages") >= 1, "no instance ran the ПОС channel");
+                var owner = (await LeaseHolderAsync(connectionString))!;
+                var survivor = hosts.Keys.Single(k => k != owner);
 
-            Assert.Equal(events + 1, expected);
+                // A subscriber of the standby instance sees, live, the events the owner writes.
+                using var live = new CancellationTokenSource();
+                var seen = 0L;
+                var subscriber = Task.Run(async () =>
+                {
+                    using var call = new EventService.EventServiceClient(hosts[survivor].Channel).SubscribeEvents(new SubscribeEventsRequest(), cancellationToken: live.Token);
+                    await foreach (var e in call.ResponseStream.ReadAllAsync(live.Token))
+                        Interlocked.Exchange(ref seen, e.Sequence);
+                });
+                await FeedAsync(emulator, 0, 400);
+
+                // Mid-ingest: the owner has stored part of what the emulator holds.
+                await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM messages") >= 250, owner + " stored too little");
+                Assert.Equal(owner, await LeaseHolderAsync(connectionString));
+                var written = await CountAsync(connectionString, "SELECT last FROM event_counter");
+                await WaitUntilAsync(() => Task.FromResult(Interlocked.Read(ref seen) >= written), "the standby's subscriber missed the owner's events");
+                await live.CancelAsync();
+                await Assert.ThrowsAnyAsync<Exception>(() => subscriber);
+                hosts[owner].Kill();
+                var atKill = await CountAsync(connectionString, "SELECT count(*) FROM messages");
+                Assert.True(atKill < 800, $"the whole stream was stored before the kill ({atKill})");
+                await FeedAsync(emulator, 400, 399);
+
+                await WaitUntilAsync(async () => await LeaseHolderAsync(connectionString) == survivor, survivor + " never took the channel over");
+                await AssertEveryItemOnceAsync(connectionString, emulator, hosts[survivor]);
+            }
+            finally
+            {
+                foreach (var host in hosts.Values)
+                    await host.DisposeAsync();
+            }
         }
         finally
         {
@@ -102,6 +99,60 @@ public sealed class TwoInstanceTests
             catch (IOException)
             {
             }
+        }
+    }
+
+    private static async Task AssertEveryItemOnceAsync(string connectionString, PosEmulator emulator, HostProcess survivor)
+    {
+        await WaitUntilAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM messages") >= 800, "the survivor did not finish the stream");
+        await Task.Delay(1500);
+
+        Assert.Equal(800, await CountAsync(connectionString, "SELECT count(*) FROM messages"));
+        Assert.Equal(800, await CountAsync(connectionString, "SELECT count(DISTINCT external_id) FROM messages WHERE channel = 'pos'"));
+        var stored = new HashSet<string>();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT external_id FROM messages", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                stored.Add(reader.GetString(0));
+        }
+
+        Assert.All(emulator.Messages, m => Assert.Contains(m.Id, stored));
+        var events = await CountAsync(connectionString, "SELECT count(*) FROM events");
+        Assert.Equal(events, await CountAsync(connectionString, "SELECT coalesce(max(sequence), 0) FROM events"));
+
+        // The survivor serves the API and the event stream over what both instances wrote.
+        var messages = new MessageService.MessageServiceClient(survivor.Channel);
+        var page = await messages.ListMessagesAsync(new ListMessagesRequest { PageSize = 5 });
+        Assert.Equal(5, page.Messages.Count);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var call = new EventService.EventServiceClient(survivor.Channel).SubscribeEvents(new SubscribeEventsRequest(), cancellationToken: cts.Token);
+        long expected = 1;
+        await foreach (var e in call.ResponseStream.ReadAllAsync(cts.Token))
+        {
+            Assert.Equal(expected++, e.Sequence);
+            if (e.Sequence == events)
+                break;
+        }
+
+        Assert.Equal(events + 1, expected);
+    }
+
+    private static async Task FeedAsync(PosEmulator emulator, int from, int count)
+    {
+        for (var i = from; i < from + count; i++)
+        {
+            emulator.Add(new PosMessage
+            {
+                Id = "t-" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+                CreatedAt = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(3)).AddSeconds(i),
+                Text = $"Обращение {i}: во дворе дома {i % 50 + 1} по улице Мира не вывозят мусор",
+                Address = $"ул. Мира, {i % 50 + 1}",
+            });
+            if (i % 40 == 39)
+                await Task.Delay(100);
         }
     }
 
