@@ -105,9 +105,26 @@ public sealed class PostgreSqlBackend : StoreBackend
         foreach (var store in _open)
             await store.DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
+        await DropDatabaseAsync(_admin, Database);
+    }
+
+    /// <summary>Drops a test database; an autovacuum worker still in it (which a non-superuser may not end) is waited out.</summary>
+    public static async Task DropDatabaseAsync(string admin, string database)
+    {
+        await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 }

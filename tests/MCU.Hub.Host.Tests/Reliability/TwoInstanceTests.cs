@@ -91,7 +91,19 @@ public sealed class TwoInstanceTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                    break;
+                }
+                catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+                {
+                    // An autovacuum worker still in the database, which a non-superuser may not end: wait it out.
+                    await Task.Delay(200);
+                }
+            }
             try
             {
                 System.IO.Directory.Delete(folder, recursive: true);
