@@ -19,7 +19,7 @@ namespace MCU.Hub.Storage.PostgreSql;
 /// holds until it commits, so numbers become visible in order and a rolled-back write leaves no gap. Each write that
 /// appends events sends <c>NOTIFY mcuhub_events</c> on commit, so other instances wake their subscribers.
 /// </remarks>
-public sealed class PostgreSqlHubStore : IHubStore, IDisposable, IAsyncDisposable
+public sealed class PostgreSqlHubStore : IHubStore, IBulkMessageReader, IDisposable, IAsyncDisposable
 {
     /// <summary>The notification channel of new events.</summary>
     public const string EventsChannel = "mcuhub_events";
@@ -242,6 +242,17 @@ public sealed class PostgreSqlHubStore : IHubStore, IDisposable, IAsyncDisposabl
     /// <inheritdoc />
     public Task<HubMessage?> GetMessageAsync(string id, CancellationToken cancellationToken) =>
         ReadOneAsync<HubMessage>("SELECT doc FROM messages WHERE id = @id", id, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<HubMessage>> GetMessagesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+            return [];
+        await using var command = _dataSource.CreateCommand("SELECT doc FROM messages WHERE id = ANY(@ids)");
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        return await ReadDocsAsync<HubMessage>(command, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public async Task<HubMessage?> FindBySourceAsync(string channel, string externalId, CancellationToken cancellationToken)

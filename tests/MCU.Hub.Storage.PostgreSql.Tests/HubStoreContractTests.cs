@@ -315,6 +315,19 @@ public abstract class HubStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BulkRead_WhereTheStoreOffersIt_ReturnsTheMessagesThatExist()
+    {
+        await Store.CommitIntakeAsync(Batch(Item("m-001", "A-1"), Item("m-002", "A-2"), Item("m-003", "A-3")), None);
+        if (Store is not IBulkMessageReader bulk)
+            return;
+
+        var read = await bulk.GetMessagesAsync(["m-003", "m-001", "absent"], None);
+
+        Assert.Equal(["m-001", "m-003"], read.Select(m => m.Id).Order());
+        Assert.Empty(await bulk.GetMessagesAsync([], None));
+    }
+
+    [Fact]
     public async Task Settings_AreReplacedAndReadBack()
     {
         Assert.Null(await Store.GetSettingAsync("deadlines.fingerprint", None));

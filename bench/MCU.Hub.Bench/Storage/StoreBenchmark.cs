@@ -144,7 +144,7 @@ internal static class StoreBenchmark
         {
             NpgsqlConnection.ClearAllPools();
             if (connectionString is not null)
-                await ExecuteAsync(server!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                await DropAsync(server!, database);
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -187,6 +187,23 @@ internal static class StoreBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task DropAsync(string server, string database)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 100)
+            {
+                // An autovacuum worker still in the database, which a non-superuser may not end: wait it out.
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static async Task<long> ScalarAsync(string connectionString, string sql)

@@ -166,10 +166,18 @@ public sealed class MessageFactsProjection : IDisposable
             }
 
             var facts = new List<MessageFact>(ids.Count);
-            foreach (var id in ids)
+            if (_store is IBulkMessageReader bulk)
             {
-                if (await _store.GetMessageAsync(id, cancellationToken).ConfigureAwait(false) is { } message)
+                foreach (var message in await bulk.GetMessagesAsync(ids, cancellationToken).ConfigureAwait(false))
                     facts.Add(ToFact(message));
+            }
+            else
+            {
+                foreach (var id in ids)
+                {
+                    if (await _store.GetMessageAsync(id, cancellationToken).ConfigureAwait(false) is { } message)
+                        facts.Add(ToFact(message));
+                }
             }
 
             lock (_lock)
