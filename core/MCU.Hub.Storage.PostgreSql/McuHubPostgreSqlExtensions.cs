@@ -39,7 +39,7 @@ public static class McuHubPostgreSqlExtensions
             var o = sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value;
             if (o.MigrateOnStart)
                 PostgreSqlMigrator.MigrateAsync(o.ConnectionString, CancellationToken.None).GetAwaiter().GetResult();
-            return new PostgreSqlHubStore(Npgsql.NpgsqlDataSource.Create(o.ConnectionString));
+            return new PostgreSqlHubStore(Npgsql.NpgsqlDataSource.Create(o.ConnectionString), ownsDataSource: true);
         });
         services.Replace(ServiceDescriptor.Singleton<IHubStore>(sp => sp.GetRequiredService<PostgreSqlHubStore>()));
         services.Replace(ServiceDescriptor.Singleton<IChannelLease>(sp => new PostgreSqlChannelLease(

@@ -36,7 +36,8 @@ public sealed class PostgreSqlHubStore : IHubStore, IBulkMessageReader, IDisposa
     {
     }
 
-    private PostgreSqlHubStore(NpgsqlDataSource dataSource, bool ownsDataSource)
+    /// <summary>Opens the store on a data source, disposing it with the store when <paramref name="ownsDataSource"/> is set.</summary>
+    internal PostgreSqlHubStore(NpgsqlDataSource dataSource, bool ownsDataSource)
     {
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
