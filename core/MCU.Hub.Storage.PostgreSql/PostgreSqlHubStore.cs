@@ -256,6 +256,23 @@ public sealed class PostgreSqlHubStore : IHubStore, IBulkMessageReader, IDisposa
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<HubMessage> ReadForIndicatorsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The projection is pushed into SQL: the large fields never leave the server.
+        await using var command = _dataSource.CreateCommand("""
+            SELECT (doc - 'Text' - 'AuthorName' - 'AuthorPhone' - 'AuthorEmail' - 'Address' - 'Attachments' - 'Tags' - 'Metadata'
+                        - 'Escalations' - 'SourceCategory' - 'SourceSubcategory' - 'Answer')
+                   || CASE WHEN jsonb_typeof(doc -> 'Answer') = 'object'
+                           THEN jsonb_build_object('Answer', jsonb_build_object('AnsweredAt', doc -> 'Answer' -> 'AnsweredAt'))
+                           ELSE '{}'::jsonb END
+            FROM messages
+            """);
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            yield return StoreJson.Deserialize<HubMessage>(reader.GetString(0));
+    }
+
+    /// <inheritdoc />
     public async Task<HubMessage?> FindBySourceAsync(string channel, string externalId, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand("SELECT doc FROM messages WHERE external_id = @external AND channel = @channel ORDER BY id LIMIT 1");

@@ -98,6 +98,34 @@ public sealed class PostgreSqlEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IndicatorProjection_LoadedInSql_HasTheSameFactsAsOneBuiltFromWholeMessages()
+    {
+        List<string> caughtUp;
+        await using (var a = Engine())
+        {
+            var kpi = a.GetRequiredService<KpiService>();
+            Assert.Empty(await kpi.GetFactsAsync(KpiPeriod.Year(2026), KpiSlice.All, None));
+            var intake = a.GetRequiredService<IMessageIntake>();
+            var ids = new List<string>();
+            for (var i = 0; i < 12; i++)
+                ids.Add((await intake.SubmitAsync(i % 2 == 0 ? "api" : "pos", Item("f-" + i), "test", None)).MessageId!);
+            var operations = a.GetRequiredService<Messages.MessageOperations>();
+            await operations.AnswerAsync(ids[0], "Яма заделана", "roads-dept", [], "test", None);
+            await operations.AnswerAsync(ids[3], "Отремонтировано", null, [], "test", None);
+
+            // Caught up from the event log: whole messages read back by id.
+            caughtUp = Describe(await kpi.GetFactsAsync(KpiPeriod.Year(2026), KpiSlice.All, None));
+        }
+
+        await using var b = Engine();
+        var loaded = Describe(await b.GetRequiredService<KpiService>().GetFactsAsync(KpiPeriod.Year(2026), KpiSlice.All, None));
+
+        Assert.Equal(12, loaded.Count);
+        Assert.Equal(caughtUp, loaded);
+        Assert.Equal(2, loaded.Count(f => f.Contains("\"FirstAnsweredAt\":\"2", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task ChannelLease_IsHeldByOneInstance_ReleasedOrExpired_ThenTakenOver()
     {
         await using var a = Engine(o => o.InstanceId = "a");
@@ -154,6 +182,9 @@ public sealed class PostgreSqlEngineTests : IAsyncLifetime
         var unknown = new McuHubOptionsValidator().Validate(null, new McuHubOptions { Storage = new StorageOptions { Provider = "oracle" } });
         Assert.Contains(unknown.Failures!, f => f.Contains("oracle", StringComparison.Ordinal));
     }
+
+    private static List<string> Describe(IEnumerable<MessageFact> facts) =>
+        [.. facts.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f => System.Text.Json.JsonSerializer.Serialize(f))];
 
     private ServiceProvider Engine(Action<PostgreSqlStoreOptions>? configure = null)
     {
