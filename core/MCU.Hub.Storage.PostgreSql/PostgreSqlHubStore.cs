@@ -60,6 +60,21 @@ public sealed class PostgreSqlHubStore : IHubStore, IBulkMessageReader, IDisposa
     {
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CommitIntakeOnceAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 3)
+            {
+                // Rolled back as a whole; two instances writing the same sources at once. Try again.
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<IntakeOutcome>> CommitIntakeOnceAsync(IntakeBatch batch, CancellationToken cancellationToken)
+    {
         var outcomes = new IntakeOutcome[batch.Items.Count];
         var firstOf = new Dictionary<(string, string, string), int>();
         var candidates = new List<int>();
@@ -82,7 +97,9 @@ public sealed class PostgreSqlHubStore : IHubStore, IBulkMessageReader, IDisposa
                 RETURNING id
                 """, connection, tx))
             {
-                AddMessageArrays(insert, candidates.Select(i => batch.Items[i].Message).ToList());
+                // In key order, so two writers of overlapping sources take the unique index's locks in the same order.
+                AddMessageArrays(insert, [.. candidates.Select(i => batch.Items[i].Message)
+                    .OrderBy(m => m.Tenant, StringComparer.Ordinal).ThenBy(m => m.Channel, StringComparer.Ordinal).ThenBy(m => m.ExternalId, StringComparer.Ordinal)]);
                 await using var reader = await insert.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
                 while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))
                     inserted.Add(reader.GetString(0));

@@ -197,6 +197,25 @@ public abstract class HubStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitIntake_SameSourcesFromConcurrentWriters_StoresEachOnceAndAgreesOnItsId()
+    {
+        var stores = SharedByInstances ? [Store, _backend.Open(), _backend.Open(), _backend.Open()] : new[] { Store };
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            var keys = Enumerable.Range(0, 40).Select(k => $"S-{k:D2}");
+            var items = (w % 2 == 0 ? keys : keys.Reverse()).Select(k => Item($"m-{w}-{k}", k)).ToArray();
+            return await stores[w % stores.Length].CommitIntakeAsync(Batch(items), None);
+        })));
+
+        Assert.Equal(40, await Store.CountMessagesAsync(None));
+        var byKey = results.SelectMany(r => r).GroupBy(o => o.MessageId).ToList();
+        Assert.Equal(40, byKey.Count);
+        Assert.All(byKey, g => Assert.Single(g, o => !o.Duplicate));
+        var events = await Store.ReadEventsAsync(0, 1000, None);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), events.Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task AppendEvent_ReturnsItsSequence_AndKeepsItsTenant()
     {
         Assert.Equal(0, await Store.GetLastEventSequenceAsync(None));
