@@ -98,7 +98,7 @@ public sealed class PostgreSqlEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IndicatorProjection_LoadedInSql_HasTheSameFactsAsOneBuiltFromWholeMessages()
+    public async Task IndicatorProjection_LoadedInOneStream_HasTheSameFactsAsOneCaughtUpFromEvents()
     {
         List<string> caughtUp;
         await using (var a = Engine())

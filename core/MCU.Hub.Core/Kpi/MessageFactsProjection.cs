@@ -135,7 +135,7 @@ public sealed class MessageFactsProjection : IDisposable
         if (_store is IBulkMessageReader bulk)
         {
             var chunk = new List<MessageFact>(LoadPageSize);
-            await foreach (var message in bulk.ReadForIndicatorsAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var message in bulk.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 chunk.Add(ToFact(message));
                 if (chunk.Count == LoadPageSize)

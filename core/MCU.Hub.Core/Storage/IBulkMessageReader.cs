@@ -14,11 +14,8 @@ public interface IBulkMessageReader
     /// <returns>The messages found.</returns>
     Task<IReadOnlyList<HubMessage>> GetMessagesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Streams every stored message with only the fields indicators are counted from: without text, author, address,
-    /// attachments, tags, metadata and answer text, so that the projection of a million messages loads in one query.
-    /// </summary>
+    /// <summary>Streams every stored message in one read, rather than page by page (the projection's first load).</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The messages, in no particular order.</returns>
-    IAsyncEnumerable<HubMessage> ReadForIndicatorsAsync(CancellationToken cancellationToken);
+    IAsyncEnumerable<HubMessage> ReadAllAsync(CancellationToken cancellationToken);
 }
