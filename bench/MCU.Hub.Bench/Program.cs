@@ -1,6 +1,7 @@
 using MCU.Hub.Bench.All;
 using MCU.Hub.Bench.Ingest;
 using MCU.Hub.Bench.Rules;
+using MCU.Hub.Bench.Storage;
 
 // Each benchmark is a verb: `dotnet run -c Release --project bench/MCU.Hub.Bench -- rules [options]`.
 return args.FirstOrDefault() switch
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "endtoend" => await AllBenchmark.RunAsync(args[1..], ingest: true, grpc: false),
     "grpc" => await AllBenchmark.RunAsync(args[1..], ingest: false, grpc: true),
     "emulator" => await EmulatorProcess.RunChildAsync(args[1..]),
+    "store" => await StoreBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -39,6 +41,11 @@ static int Usage()
           ingest  the intake (durable, batched) vs raw LiteDB batched inserts of as many documents
                   --messages 100000           messages
                   --batch 1000                messages per batch
+          store   both store backends: ingest msgs/s, KPI set cold and warm, SQL GROUP BY on PostgreSQL
+                  --backend litedb,postgresql  backends to run
+                  --messages 100000           messages
+                  --batch 1000 --writers 4    intake batches and concurrent writers
+                  --connection "Host=…"       PostgreSQL server (or MCUHUB_BENCH_POSTGRES); the user needs CREATEDB
         """);
     return 2;
 }

@@ -17,6 +17,10 @@ public sealed class McuHubOptions
     [Required]
     public string DatabasePath { get; set; } = "data/mcu-hub.db";
 
+    /// <summary>Gets or sets the store backend (<c>McuHub:Storage:Provider</c>: <c>litedb</c> or <c>postgresql</c>).</summary>
+    [Required]
+    public Storage.StorageOptions Storage { get; set; } = new();
+
     /// <summary>Gets or sets the ОКТМО code of the municipality this hub serves.</summary>
     /// <value>The default is empty (a single-tenant hub).</value>
     public string Oktmo { get; set; } = "";

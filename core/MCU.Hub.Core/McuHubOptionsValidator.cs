@@ -12,6 +12,10 @@ public sealed class McuHubOptionsValidator : IValidateOptions<McuHubOptions>
     public ValidateOptionsResult Validate(string? name, McuHubOptions options)
     {
         var errors = new List<string>();
+        if (!options.Storage.IsPostgreSql && !string.Equals(options.Storage.Provider, Storage.StorageOptions.LiteDb, StringComparison.OrdinalIgnoreCase))
+            errors.Add($"McuHub:Storage:Provider: неизвестное хранилище '{options.Storage.Provider}' (есть litedb и postgresql)");
+        if (options.Storage.IsPostgreSql && string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
+            errors.Add("McuHub:Storage:ConnectionString: для хранилища postgresql нужна строка подключения");
         if (options.Oktmo.Length > 0 && !Tenants.TenantDirectory.IsOktmo(options.Oktmo))
             errors.Add($"McuHub:Oktmo: код ОКТМО должен состоять из 8 или 11 цифр ('{options.Oktmo}')");
         for (var i = 0; i < options.Tenants.Count; i++)

@@ -48,7 +48,14 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McuHubOptions>, McuHubOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IHubStore, LiteDbHubStore>();
+        services.TryAddSingleton<IHubStore>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<McuHubOptions>>();
+            return o.Value.Storage.IsPostgreSql
+                ? throw new InvalidOperationException("McuHub:Storage:Provider = postgresql, но хранилище PostgreSQL не подключено: добавьте пакет MCU.Hub.Storage.PostgreSql и вызовите UsePostgreSql() (AddMcuHub(...).UsePostgreSql(...))")
+                : new LiteDbHubStore(o);
+        });
+        services.TryAddSingleton<IChannelLease, SingleInstanceChannelLease>();
         services.TryAddSingleton<ChannelRegistry>();
         services.TryAddSingleton<HubEventFeed>();
         services.TryAddSingleton(sp =>

@@ -30,7 +30,8 @@ public static partial class McuHubHost
             builder.Logging.AddJsonConsole();
 
         var services = builder.Services;
-        services.AddMcuHub(builder.Configuration.GetSection(McuHubOptions.SectionName));
+        // McuHub:Storage:Provider picks the store: the embedded LiteDB file (default) or PostgreSQL for several instances.
+        services.AddMcuHub(builder.Configuration.GetSection(McuHubOptions.SectionName)).UseConfiguredStorage(builder.Configuration.GetSection(McuHubOptions.SectionName));
         services.AddOptions<McuHubHostOptions>().BindConfiguration(McuHubHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var hostOptions = builder.Configuration.GetSection(McuHubHostOptions.SectionName).Get<McuHubHostOptions>() ?? new();

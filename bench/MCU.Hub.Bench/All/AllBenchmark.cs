@@ -197,7 +197,7 @@ internal static class AllBenchmark
     }
 
     /// <summary>How many emulator messages are committed: the channel checkpoint is the emulator's log position.</summary>
-    private static async Task<long> ProgressAsync(Storage.IHubStore store)
+    private static async Task<long> ProgressAsync(global::MCU.Hub.Storage.IHubStore store)
     {
         var checkpoint = await store.GetCheckpointAsync("pos", CancellationToken.None);
         if (checkpoint is null)

@@ -132,6 +132,21 @@ public sealed class MessageFactsProjection : IDisposable
     {
         // The sequence is read first: a change committed during the scan is applied again by the catch-up, never missed.
         var sequence = await _store.GetLastEventSequenceAsync(cancellationToken).ConfigureAwait(false);
+        if (_store is IBulkMessageReader bulk)
+        {
+            var chunk = new List<MessageFact>(LoadPageSize);
+            await foreach (var message in bulk.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                chunk.Add(ToFact(message));
+                if (chunk.Count == LoadPageSize)
+                    ApplyAll(chunk);
+            }
+
+            ApplyAll(chunk);
+            _sequence = sequence;
+            return;
+        }
+
         string? cursor = null;
         do
         {
@@ -166,10 +181,18 @@ public sealed class MessageFactsProjection : IDisposable
             }
 
             var facts = new List<MessageFact>(ids.Count);
-            foreach (var id in ids)
+            if (_store is IBulkMessageReader bulk)
             {
-                if (await _store.GetMessageAsync(id, cancellationToken).ConfigureAwait(false) is { } message)
+                foreach (var message in await bulk.GetMessagesAsync(ids, cancellationToken).ConfigureAwait(false))
                     facts.Add(ToFact(message));
+            }
+            else
+            {
+                foreach (var id in ids)
+                {
+                    if (await _store.GetMessageAsync(id, cancellationToken).ConfigureAwait(false) is { } message)
+                        facts.Add(ToFact(message));
+                }
             }
 
             lock (_lock)
@@ -180,6 +203,17 @@ public sealed class MessageFactsProjection : IDisposable
 
             _sequence = events[^1].Sequence;
         }
+    }
+
+    private void ApplyAll(List<MessageFact> facts)
+    {
+        lock (_lock)
+        {
+            foreach (var fact in facts)
+                Apply(fact);
+        }
+
+        facts.Clear();
     }
 
     private void Apply(MessageFact fact)

@@ -40,6 +40,17 @@ public sealed class TenantRuleStores : IDisposable
             : tenant => LiteDbRuleStore.InMemory(compiler, seed, time, logger);
     }
 
+    /// <summary>Creates the registry for a hub store that keeps rule sets itself (a server database).</summary>
+    /// <param name="defaultStore">The default tenant's rule store.</param>
+    /// <param name="tenants">The tenants.</param>
+    /// <param name="open">Opens the rule store of another tenant.</param>
+    internal TenantRuleStores(IRuleStore defaultStore, TenantDirectory tenants, Func<string, IRuleStore> open)
+    {
+        _default = defaultStore;
+        _tenants = tenants;
+        _open = open;
+    }
+
     /// <summary>Gets the rule store of a tenant.</summary>
     /// <param name="tenant">The tenant's ОКТМО code; empty or <see langword="null"/> for the default tenant.</param>
     /// <returns>The store.</returns>

@@ -10,12 +10,18 @@ namespace MCU.Hub.Host.Channels;
 /// Runs one polling loop per loaded channel: pull from the checkpoint, register the items and the new checkpoint in
 /// one transaction, repeat. A failing channel backs off on its own; the others go on.
 /// </summary>
+/// <remarks>
+/// A channel's loop pulls only while this instance holds the channel's <see cref="IChannelLease"/>: with several
+/// instances on one database one of them runs each connector, and another takes the channel over (from the stored
+/// checkpoint) once the holder stops renewing. With the embedded store the lease is always held.
+/// </remarks>
 internal sealed partial class ChannelWorkerService : BackgroundService
 {
     private readonly IServiceProvider _services;
     private readonly PluginCatalog _catalog;
     private readonly IMessageIntake _intake;
     private readonly IHubStore _store;
+    private readonly IChannelLease _lease;
     private readonly ChannelStatusRegistry _statuses;
     private readonly IOptionsMonitor<ChannelOptions> _options;
     private readonly TimeProvider _time;
@@ -26,6 +32,7 @@ internal sealed partial class ChannelWorkerService : BackgroundService
         PluginCatalog catalog,
         IMessageIntake intake,
         IHubStore store,
+        IChannelLease lease,
         ChannelStatusRegistry statuses,
         IOptionsMonitor<ChannelOptions> options,
         TimeProvider time,
@@ -35,6 +42,7 @@ internal sealed partial class ChannelWorkerService : BackgroundService
         _catalog = catalog;
         _intake = intake;
         _store = store;
+        _lease = lease;
         _statuses = statuses;
         _options = options;
         _time = time;
@@ -65,18 +73,42 @@ internal sealed partial class ChannelWorkerService : BackgroundService
             return;
         }
 
-        status.Running = true;
         var actor = "channel:" + channel.Code;
+        var held = false;
+        string? checkpoint = null;
+        long renewedAt = 0;
         try
         {
-            var checkpoint = await _store.GetCheckpointAsync(channel.Code, stoppingToken).ConfigureAwait(false);
-            LogChannelStarted(_logger, channel.Code, checkpoint ?? "(начало)");
             while (!stoppingToken.IsCancellationRequested)
             {
                 var options = _options.Get(channel.Code);
                 TimeSpan pause;
                 try
                 {
+                    if (!held || _time.GetElapsedTime(renewedAt) >= _lease.RenewInterval)
+                    {
+                        var holds = await _lease.TryAcquireAsync(channel.Code, stoppingToken).ConfigureAwait(false);
+                        renewedAt = _time.GetTimestamp();
+                        if (!holds)
+                        {
+                            if (held)
+                                LogLeaseLost(_logger, channel.Code);
+                            held = false;
+                            status.Running = false;
+                            await Task.Delay(_lease.RenewInterval, _time, stoppingToken).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        if (!held)
+                        {
+                            // Taken (over): another instance may have moved the checkpoint on since this one last looked.
+                            held = true;
+                            status.Running = true;
+                            checkpoint = await _store.GetCheckpointAsync(channel.Code, stoppingToken).ConfigureAwait(false);
+                            LogChannelStarted(_logger, channel.Code, checkpoint ?? "(начало)");
+                        }
+                    }
+
                     var result = await connector.PullAsync(new PullRequest(checkpoint, options.BatchSize), stoppingToken).ConfigureAwait(false);
 
                     // Once pulled, the batch is registered even if the host is stopping, so in-flight work finishes.
@@ -121,6 +153,19 @@ internal sealed partial class ChannelWorkerService : BackgroundService
         finally
         {
             status.Running = false;
+            if (held)
+            {
+                // Let a standby instance take the channel at once rather than after the lease expires.
+                try
+                {
+                    await _lease.ReleaseAsync(channel.Code, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    LogLeaseReleaseFailed(_logger, channel.Code, ex.Message);
+                }
+            }
+
             LogChannelStopped(_logger, channel.Code);
         }
     }
@@ -149,6 +194,12 @@ internal sealed partial class ChannelWorkerService : BackgroundService
 
     [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Channel {Channel}: {Count} items held in quarantine")]
     private static partial void LogQuarantined(ILogger logger, string channel, int count);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Channel {Channel}: its lease passed to another instance; this one stands by")]
+    private static partial void LogLeaseLost(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Channel {Channel}: its lease could not be released: {Error}")]
+    private static partial void LogLeaseReleaseFailed(ILogger logger, string channel, string error);
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Error, Message = "Channel {Channel} connector could not be created: {Error}")]
     private static partial void LogConnectorFailed(ILogger logger, string channel, string error, Exception exception);

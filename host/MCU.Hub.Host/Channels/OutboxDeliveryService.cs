@@ -9,12 +9,14 @@ namespace MCU.Hub.Host.Channels;
 /// <summary>
 /// Delivers answers and status changes from the outbox to the channels' connectors. A delivery is marked
 /// <see cref="DeliveryState.Sent"/> before each attempt; a crash mid-attempt makes it retried with the same
-/// idempotency key, so the channel publishes it once. Each channel is served on its own.
+/// idempotency key, so the channel publishes it once. Each channel is served on its own, by the one instance that holds
+/// the channel's outbox lease (<c>outbox:{code}</c>) when several share a database.
 /// </summary>
 internal sealed partial class OutboxDeliveryService(
     IServiceProvider services,
     PluginCatalog catalog,
     IHubStore store,
+    IChannelLease lease,
     IOptions<McuHubHostOptions> options,
     TimeProvider time,
     ILogger<OutboxDeliveryService> logger) : BackgroundService
@@ -44,10 +46,33 @@ internal sealed partial class OutboxDeliveryService(
             return;
         }
 
+        var key = "outbox:" + channel;
+        var held = false;
+        long renewedAt = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (!held || time.GetElapsedTime(renewedAt) >= lease.RenewInterval)
+                {
+                    try
+                    {
+                        held = await lease.TryAcquireAsync(key, stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        held = false;
+                        LogLeaseFailed(logger, channel, ex.Message);
+                    }
+
+                    renewedAt = time.GetTimestamp();
+                    if (!held)
+                    {
+                        await Task.Delay(lease.RenewInterval, time, stoppingToken).ConfigureAwait(false);
+                        continue;
+                    }
+                }
+
                 var due = await store.GetDueDeliveriesAsync(channel, time.GetUtcNow(), BatchSize, stoppingToken).ConfigureAwait(false);
                 foreach (var delivery in due)
                     await DeliverAsync(connector, delivery, settings, stoppingToken).ConfigureAwait(false);
@@ -57,6 +82,20 @@ internal sealed partial class OutboxDeliveryService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            if (held)
+            {
+                try
+                {
+                    await lease.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    LogLeaseFailed(logger, channel, ex.Message);
+                }
+            }
         }
     }
 
@@ -119,6 +158,9 @@ internal sealed partial class OutboxDeliveryService(
 
     [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "Channel {Channel}: delivery for message {MessageId} is stuck after {Attempts} attempts: {Error}")]
     private static partial void LogStuck(ILogger logger, string channel, string messageId, int attempts, string error);
+
+    [LoggerMessage(EventId = 404, Level = LogLevel.Warning, Message = "Channel {Channel}: outbox lease failed: {Error}")]
+    private static partial void LogLeaseFailed(ILogger logger, string channel, string error);
 
     [LoggerMessage(EventId = 403, Level = LogLevel.Error, Message = "Channel {Channel}: outbox cannot start, connector unavailable: {Error}")]
     private static partial void LogConnectorFailed(ILogger logger, string channel, string error);

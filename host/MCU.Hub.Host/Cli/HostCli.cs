@@ -6,13 +6,13 @@ using MCU.Hub.Deadlines.Calendar;
 namespace MCU.Hub.Host.Cli;
 
 /// <summary>
-/// The host's command line: <c>calendar</c>, <c>deadline</c>, <c>report</c> and <c>apikey</c>. They read the same configuration as the host
+/// The host's command line: <c>calendar</c>, <c>deadline</c>, <c>report</c>, <c>apikey</c> and <c>migrate</c>. They read the same configuration as the host
 /// (appsettings.json beside the host, <c>McuHub__...</c> environment variables), so a municipality's regional
 /// holidays and policies apply.
 /// </summary>
 public static class HostCli
 {
-    private static readonly string[] Commands = ["calendar", "deadline", "report", "apikey"];
+    private static readonly string[] Commands = ["calendar", "deadline", "report", "apikey", "migrate"];
 
     /// <summary>Tells whether <paramref name="args"/> start with a command rather than host settings.</summary>
     /// <param name="args">The command-line arguments.</param>
@@ -38,6 +38,7 @@ public static class HostCli
         root.Subcommands.Add(DeadlineCommand(options, output, error));
         root.Subcommands.Add(ReportCli.Command(configuration, output, error));
         root.Subcommands.Add(ApiKeyCli.Command(output, error));
+        root.Subcommands.Add(MigrateCli.Command(options, output, error));
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -47,7 +47,7 @@ internal static class ReportCli
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMcuHub(configuration.GetSection(McuHubOptions.SectionName));
+        services.AddMcuHub(configuration.GetSection(McuHubOptions.SectionName)).UseConfiguredStorage(configuration.GetSection(McuHubOptions.SectionName));
         try
         {
             using var provider = services.BuildServiceProvider();

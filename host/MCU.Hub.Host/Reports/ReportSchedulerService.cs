@@ -7,12 +7,14 @@ namespace MCU.Hub.Host.Reports;
 /// <summary>
 /// Takes the daily backlog snapshot when a day ends and generates each report of the latest ended period once its
 /// generation time (before the due time, on the production calendar) has come, if it was not generated yet — one
-/// report per municipality the hub serves.
+/// report per municipality the hub serves. With several instances on one database, a pass runs on the instance that
+/// holds the <c>reports</c> lease at the time.
 /// </summary>
 internal sealed partial class ReportSchedulerService(
     ReportService reports,
     BacklogService backlog,
     Tenants.TenantDirectory tenants,
+    MCU.Hub.Channels.IChannelLease lease,
     IOptions<McuHubOptions> options,
     TimeProvider time,
     ILogger<ReportSchedulerService> logger) : BackgroundService
@@ -26,12 +28,26 @@ internal sealed partial class ReportSchedulerService(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                if (await HoldsScheduleAsync(stoppingToken).ConfigureAwait(false))
+                    await RunOnceAsync(stoppingToken).ConfigureAwait(false);
                 await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task<bool> HoldsScheduleAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await lease.TryAcquireAsync("reports", cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSnapshotFailed(logger, ex);
+            return false;
         }
     }
 
