@@ -15,3 +15,18 @@ public enum GrowthDimension
     /// <summary>The channel (<see cref="AnalyticsItem.Channel"/>); a factor of an alert, not alerted on by default.</summary>
     Channel,
 }
+
+/// <summary>Maps growth dimensions onto the indicator dimensions that name their values.</summary>
+public static class GrowthDimensionExtensions
+{
+    /// <summary>Gets the indicator dimension of the same property (for its values' names).</summary>
+    /// <param name="dimension">The growth dimension.</param>
+    /// <returns>The indicator dimension.</returns>
+    public static Kpi.KpiDimension ToKpiDimension(this GrowthDimension dimension) => dimension switch
+    {
+        GrowthDimension.Block => Kpi.KpiDimension.Block,
+        GrowthDimension.Territory => Kpi.KpiDimension.Territory,
+        GrowthDimension.Channel => Kpi.KpiDimension.Channel,
+        _ => Kpi.KpiDimension.Category,
+    };
+}

@@ -44,7 +44,7 @@ internal sealed class LiteDbAuditLog : IAuditLog, IAsyncDisposable
     {
         var q = _entries.Query();
         if (tenants.Count > 0)
-            q = q.Where(BsonExpression.Create("$.Tenant IN @0", new BsonArray(tenants.Select(t => t.Length == 0 ? BsonValue.Null : new BsonValue(t)))));
+            q = q.Where(Storage.Internal.StoreMapper.TenantIn(tenants));
         if (before is not null)
             q = q.Where(Query.LT("_id", before));
         return Task.FromResult<IReadOnlyList<AuditEntry>>(q.OrderByDescending("_id").Limit(maxCount).ToList());

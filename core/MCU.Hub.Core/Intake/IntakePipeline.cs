@@ -39,6 +39,7 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
     /// <param name="feed">The event feed.</param>
     /// <param name="time">The clock.</param>
     /// <param name="options">The engine options.</param>
+    /// <param name="tenants">The municipalities the hub serves.</param>
     /// <param name="logger">The logger.</param>
     public IntakePipeline(
         IHubStore store,
@@ -49,6 +50,7 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
         HubEventFeed feed,
         TimeProvider time,
         IOptions<McuHubOptions> options,
+        Tenants.TenantDirectory tenants,
         ILogger<IntakePipeline> logger)
     {
         _channels = channels;
@@ -58,7 +60,7 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
         _feed = feed;
         _time = time;
         _options = options.Value;
-        _tenants = new Tenants.TenantDirectory(_options);
+        _tenants = tenants;
         _writer = new IntakeWriter(store, _options.MaxCommitBatch, logger);
     }
 

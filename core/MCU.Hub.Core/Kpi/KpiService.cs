@@ -31,6 +31,7 @@ public sealed partial class KpiService
     /// <param name="calendar">The working calendar.</param>
     /// <param name="directory">The directory of recipients.</param>
     /// <param name="options">The engine options.</param>
+    /// <param name="tenants">The municipalities the hub serves.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The log.</param>
     public KpiService(
@@ -40,6 +41,7 @@ public sealed partial class KpiService
         WorkingCalendar calendar,
         HubDirectory directory,
         IOptions<McuHubOptions> options,
+        Tenants.TenantDirectory tenants,
         TimeProvider time,
         ILogger<KpiService> logger)
     {
@@ -47,7 +49,7 @@ public sealed partial class KpiService
         _store = store;
         _calendar = calendar;
         _directory = directory;
-        _tenants = new Tenants.TenantDirectory(options.Value);
+        _tenants = tenants;
         _options = options.Value.Kpi;
         _time = time;
         _logger = logger;

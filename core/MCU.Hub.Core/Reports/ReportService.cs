@@ -32,6 +32,7 @@ public sealed class ReportService
     /// <param name="feed">The event feed.</param>
     /// <param name="schedule">The due times.</param>
     /// <param name="options">The engine options.</param>
+    /// <param name="tenants">The municipalities the hub serves.</param>
     /// <param name="time">The clock.</param>
     public ReportService(
         KpiService kpis,
@@ -43,6 +44,7 @@ public sealed class ReportService
         HubEventFeed feed,
         ReportSchedule schedule,
         IOptions<McuHubOptions> options,
+        Tenants.TenantDirectory tenants,
         TimeProvider time)
     {
         _options = options.Value.Reports;
@@ -53,7 +55,7 @@ public sealed class ReportService
         _feed = feed;
         _schedule = schedule;
         _time = time;
-        _tenants = new Tenants.TenantDirectory(options.Value);
+        _tenants = tenants;
     }
 
     /// <summary>Gets the schedule of due times.</summary>

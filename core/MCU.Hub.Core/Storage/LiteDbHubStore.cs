@@ -303,7 +303,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     {
         var filters = new List<BsonExpression>();
         if (query.Tenants.Count > 0)
-            filters.Add(BsonExpression.Create("$.Tenant IN @0", new BsonArray(query.Tenants.Select(t => t.Length == 0 ? BsonValue.Null : new BsonValue(t)))));
+            filters.Add(StoreMapper.TenantIn(query.Tenants));
         if (query.Statuses.Count > 0)
             filters.Add(BsonExpression.Create("$.Status IN @0", new BsonArray(query.Statuses.Select(s => new BsonValue(s.ToString())))));
         if (query.Channel is not null)

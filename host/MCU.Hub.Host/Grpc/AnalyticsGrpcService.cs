@@ -73,7 +73,7 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
         {
             var proto = new Hub.Grpc.V1.GrowthAlert
             {
-                Dimension = a.Dimension.ToString().ToLowerInvariant(), Key = a.Key, Name = kpis.NameOf(ToKpi(a.Dimension), a.Key),
+                Dimension = a.Dimension.ToString().ToLowerInvariant(), Key = a.Key, Name = kpis.NameOf(a.Dimension.ToKpiDimension(), a.Key),
                 Observed = a.Observed, Expected = a.Expected, Ratio = a.Ratio, Score = a.Score,
             };
             proto.MessageIds.AddRange(a.MessageIds);
@@ -168,13 +168,6 @@ internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingServi
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
 
-    private static KpiDimension ToKpi(GrowthDimension dimension) => dimension switch
-    {
-        GrowthDimension.Block => KpiDimension.Block,
-        GrowthDimension.Territory => KpiDimension.Territory,
-        GrowthDimension.Channel => KpiDimension.Channel,
-        _ => KpiDimension.Category,
-    };
 
     private static Indicator ToProto(KpiIndicatorDescriptor d) => new()
     {

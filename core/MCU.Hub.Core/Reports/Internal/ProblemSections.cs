@@ -33,7 +33,7 @@ internal sealed class ProblemSections : IReportSectionSource
             ],
             Rows = [.. alerts.Select(a => (IReadOnlyList<ReportValue>)
             [
-                DimensionName(a.Dimension), _kpis.NameOf(ToKpi(a.Dimension), a.Key), a.Observed, Math.Round(a.Expected, 1), Math.Round(a.Ratio, 2), Math.Round(a.Score, 1),
+                DimensionName(a.Dimension), _kpis.NameOf(a.Dimension.ToKpiDimension(), a.Key), a.Observed, Math.Round(a.Expected, 1), Math.Round(a.Ratio, 2), Math.Round(a.Score, 1),
                 a.Factors.Count > 0 ? a.Factors[0].Description : "",
             ])],
         };
@@ -69,13 +69,6 @@ internal sealed class ProblemSections : IReportSectionSource
         return [growth, heat, duplicates];
     }
 
-    private static KpiDimension ToKpi(GrowthDimension dimension) => dimension switch
-    {
-        GrowthDimension.Block => KpiDimension.Block,
-        GrowthDimension.Territory => KpiDimension.Territory,
-        GrowthDimension.Channel => KpiDimension.Channel,
-        _ => KpiDimension.Category,
-    };
 
     private static string DimensionName(GrowthDimension dimension) => dimension switch
     {

@@ -10,6 +10,13 @@ namespace MCU.Hub.Storage.Internal;
 /// <summary>The LiteDB mapping of the hub's documents.</summary>
 internal static class StoreMapper
 {
+    /// <summary>
+    /// A filter on the <c>Tenant</c> field: any of <paramref name="tenants"/>. LiteDB keeps an empty string as null,
+    /// so the empty code (a hub with no ОКТМО) is matched as null.
+    /// </summary>
+    public static BsonExpression TenantIn(IEnumerable<string> tenants) =>
+        BsonExpression.Create("$.Tenant IN @0", new BsonArray(tenants.Select(t => t.Length == 0 ? BsonValue.Null : new BsonValue(t))));
+
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper { EnumAsInteger = false };
