@@ -56,6 +56,9 @@ public static class McuHubServiceCollectionExtensions
                 : new LiteDbHubStore(o);
         });
         services.TryAddSingleton<IChannelLease, SingleInstanceChannelLease>();
+        services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
+            ? new Storage.Internal.LiteDbDocumentStore(lite)
+            : new Storage.Internal.InMemoryDocumentStore());
         services.TryAddSingleton<ChannelRegistry>();
         services.TryAddSingleton<HubEventFeed>();
         services.TryAddSingleton(sp =>

@@ -49,6 +49,7 @@ public static class McuHubPostgreSqlExtensions
             sp.GetRequiredService<IRuleStore>(), sp.GetRequiredService<TenantDirectory>(), tenant => OpenRules(sp, tenant))));
         services.Replace(ServiceDescriptor.Singleton<IReportStore>(sp => new PostgreSqlReportStore(sp.GetRequiredService<PostgreSqlHubStore>())));
         services.Replace(ServiceDescriptor.Singleton<IBacklogSnapshotStore>(sp => new PostgreSqlBacklogSnapshotStore(sp.GetRequiredService<PostgreSqlHubStore>())));
+        services.Replace(ServiceDescriptor.Singleton<IDocumentStore>(sp => new PostgreSqlDocumentStore(sp.GetRequiredService<PostgreSqlHubStore>())));
         services.Replace(ServiceDescriptor.Singleton<IAuditLog>(sp => new PostgreSqlAuditLog(sp.GetRequiredService<PostgreSqlHubStore>(), sp.GetRequiredService<TimeProvider>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlEventRelay>());
         return builder;

@@ -10,6 +10,9 @@ public abstract class StoreBackend : IAsyncDisposable
     /// <summary>Opens a new store instance on the backend's database.</summary>
     public abstract IHubStore Open();
 
+    /// <summary>Opens the working-cycle document store on a store this backend opened.</summary>
+    public abstract IDocumentStore Documents(IHubStore store);
+
     public abstract ValueTask DisposeAsync();
 }
 
@@ -31,6 +34,8 @@ public sealed class LiteDbBackend : StoreBackend
         _open.Add(opened);
         return opened;
     }
+
+    public override IDocumentStore Documents(IHubStore store) => new Storage.Internal.LiteDbDocumentStore((LiteDbHubStore)store);
 
     public override ValueTask DisposeAsync()
     {
@@ -99,6 +104,8 @@ public sealed class PostgreSqlBackend : StoreBackend
         _open.Add(store);
         return store;
     }
+
+    public override IDocumentStore Documents(IHubStore store) => new PostgreSqlDocumentStore((PostgreSqlHubStore)store);
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Grpc.Core;
+using MCU.Hub.People;
 using MCU.Hub.Tenants;
 
 namespace MCU.Hub.Host.Security;
@@ -9,8 +10,12 @@ namespace MCU.Hub.Host.Security;
 /// <param name="Tenant">The ОКТМО code of the caller's own municipality.</param>
 /// <param name="Scopes">The scopes held.</param>
 /// <param name="Visible">The municipalities whose records the caller sees.</param>
-public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Scopes, IReadOnlyList<string> Visible)
+/// <param name="Permissions">What the caller may do (<see cref="People.Permissions"/>): from its account's roles, or implied by its scopes.</param>
+public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Scopes, IReadOnlyList<string> Visible, IReadOnlySet<string> Permissions)
 {
+    /// <summary>The claims, one per permission.</summary>
+    public const string PermissionClaim = "mcu:perm";
+
     /// <summary>The claim with the caller's municipality.</summary>
     public const string TenantClaim = "mcu:tenant";
 
@@ -34,6 +39,11 @@ public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Sco
     /// <returns><see langword="true"/> when it does.</returns>
     public bool Sees(string tenant) => Visible.Contains(tenant, StringComparer.Ordinal);
 
+    /// <summary>Tells whether the caller holds a permission.</summary>
+    /// <param name="permission">One of <see cref="People.Permissions"/>.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool Can(string permission) => Permissions.Contains(permission);
+
     /// <summary>Builds the principal of a credential.</summary>
     /// <param name="name">The credential's name.</param>
     /// <param name="tenant">Its municipality.</param>
@@ -41,14 +51,16 @@ public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Sco
     /// <param name="regionTenants">For a region credential, the municipalities it sees; empty for all.</param>
     /// <param name="tenants">The hub's municipalities.</param>
     /// <param name="scheme">The authentication scheme.</param>
+    /// <param name="permissions">The permissions held; <see langword="null"/> for those the scopes imply.</param>
     /// <returns>The principal.</returns>
-    public static ClaimsPrincipal Principal(string name, string tenant, IEnumerable<string> scopes, IReadOnlyCollection<string> regionTenants, TenantDirectory tenants, string scheme)
+    public static ClaimsPrincipal Principal(string name, string tenant, IEnumerable<string> scopes, IReadOnlyCollection<string> regionTenants, TenantDirectory tenants, string scheme, IEnumerable<string>? permissions = null)
     {
         ArgumentNullException.ThrowIfNull(tenants);
         var held = scopes.Where(s => Security.Scopes.All.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
         var own = tenants.Normalize(tenant);
         var claims = new List<Claim> { new(NameClaim, name), new(ClaimTypes.Name, name), new(TenantClaim, own) };
         claims.AddRange(held.Select(s => new Claim(ScopeClaim, s)));
+        claims.AddRange((permissions ?? People.Permissions.FromScopes(held)).Distinct(StringComparer.Ordinal).Select(p => new Claim(PermissionClaim, p)));
         IEnumerable<string> visible = held.Contains(Security.Scopes.Region)
             ? regionTenants.Count > 0 ? regionTenants.Where(tenants.Contains) : tenants.Codes
             : [own];
@@ -78,6 +90,7 @@ public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Sco
             user.FindFirst(NameClaim)?.Value ?? "",
             tenant.Value,
             user.FindAll(ScopeClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
-            [.. user.FindAll(VisibleClaim).Select(c => c.Value)]);
+            [.. user.FindAll(VisibleClaim).Select(c => c.Value)],
+            user.FindAll(PermissionClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
     }
 }

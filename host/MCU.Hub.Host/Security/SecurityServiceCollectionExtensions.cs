@@ -72,11 +72,15 @@ public static class SecurityServiceCollectionExtensions
             };
         });
 
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Scopes.Read, p => p.RequireClaim(Caller.ScopeClaim, Scopes.Satisfying(Scopes.Read)))
             .AddPolicy(Scopes.Write, p => p.RequireClaim(Caller.ScopeClaim, Scopes.Satisfying(Scopes.Write)))
             .AddPolicy(Scopes.Admin, p => p.RequireClaim(Caller.ScopeClaim, Scopes.Satisfying(Scopes.Admin)));
+
+        // One policy per permission, named as the permission: [Authorize(Policy = Permissions.ApproveAnswers)].
+        foreach (var permission in People.Permissions.All)
+            authorization.AddPolicy(permission, p => p.RequireClaim(Caller.PermissionClaim, permission));
 
         services.AddRateLimiter(o =>
         {
