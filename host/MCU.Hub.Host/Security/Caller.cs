@@ -16,6 +16,39 @@ public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Sco
     /// <summary>The claims, one per permission.</summary>
     public const string PermissionClaim = "mcu:perm";
 
+    /// <summary>The claim with the login of the person's account, when the credential belongs to one.</summary>
+    public const string AccountClaim = "mcu:account";
+
+    /// <summary>The claims, one per recipient (directory code) whose messages an executor works on.</summary>
+    public const string RecipientClaim = "mcu:recipient";
+
+    /// <summary>The claims, one per thematic block a block head or specialist is responsible for.</summary>
+    public const string BlockClaim = "mcu:block";
+
+    /// <summary>Gets the login of the person's account, or <see langword="null"/> for a machine credential.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>
+    /// Gets the recipients whose messages the caller may answer; empty when not limited by recipient (an МЦУ
+    /// specialist, a machine credential). Together with <see cref="Blocks"/>: a person limited by either sees the union.
+    /// </summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    /// <summary>Gets the thematic blocks whose messages the caller may answer; empty when not limited by block.</summary>
+    public IReadOnlyList<string> Blocks { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether the caller works only on some recipients' or blocks' messages.</summary>
+    public bool IsLimitedToAssigned => Recipients.Count > 0 || Blocks.Count > 0;
+
+    /// <summary>Tells whether a message is one the caller works on: any when not limited, else its recipients or block.</summary>
+    /// <param name="recipients">The message's recipients.</param>
+    /// <param name="block">The message's block.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public bool WorksOn(IEnumerable<string> recipients, string? block) =>
+        !IsLimitedToAssigned
+        || recipients.Any(r => Recipients.Contains(r, StringComparer.Ordinal))
+        || (block is not null && Blocks.Contains(block, StringComparer.Ordinal));
+
     /// <summary>The claim with the caller's municipality.</summary>
     public const string TenantClaim = "mcu:tenant";
 
@@ -91,6 +124,11 @@ public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Sco
             tenant.Value,
             user.FindAll(ScopeClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
             [.. user.FindAll(VisibleClaim).Select(c => c.Value)],
-            user.FindAll(PermissionClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+            user.FindAll(PermissionClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal))
+        {
+            Account = user.FindFirst(AccountClaim)?.Value,
+            Recipients = [.. user.FindAll(RecipientClaim).Select(c => c.Value)],
+            Blocks = [.. user.FindAll(BlockClaim).Select(c => c.Value)],
+        };
     }
 }
