@@ -52,7 +52,8 @@ public sealed partial class AccountService(IDocumentStore documents, HubDirector
     public async Task<Account?> GetAsync(string tenant, string login, CancellationToken cancellationToken)
     {
         var id = Normalize(login);
-        if (id.Length == 0)
+        // A login that no account can have is not looked up: the store never sees arbitrary ids.
+        if (!LoginPattern().IsMatch(id))
             return null;
         var account = await documents.GetAsync<Account>(id, cancellationToken);
         return account is not null && account.Tenant == tenants.Normalize(tenant) ? account : null;

@@ -78,7 +78,7 @@ internal sealed class PeopleGrpcService(AccountService accounts, TimeProvider ti
             throw new Intake.HubValidationException("from", "не указано начало отсутствия");
         if (request.To is null)
             throw new Intake.HubValidationException("to", "не указан конец отсутствия");
-        var account = await accounts.SetAbsenceAsync(caller.Tenant, request.Login, request.From.ToDateTimeOffset(), request.To.ToDateTimeOffset(), request.Deputy, request.Reason, context.CancellationToken);
+        var account = await accounts.SetAbsenceAsync(caller.Tenant, request.Login, ProtoMapper.ToDateTimeOffset(request.From, "from"), ProtoMapper.ToDateTimeOffset(request.To, "to"), request.Deputy, request.Reason, context.CancellationToken);
         return await ToProtoAsync(account, caller, context.CancellationToken);
     }
 
