@@ -31,6 +31,7 @@ internal sealed class PeopleGrpcService(AccountService accounts, TimeProvider ti
     public override async Task<ListAccountsResponse> ListAccounts(ListAccountsRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
+        NotRegion(caller);
         var response = new ListAccountsResponse();
         foreach (var account in await accounts.ListAsync(caller.Tenant, context.CancellationToken))
             response.Accounts.Add(await ToProtoAsync(account, caller, context.CancellationToken));
@@ -43,6 +44,8 @@ internal sealed class PeopleGrpcService(AccountService accounts, TimeProvider ti
         var own = string.Equals(request.Login.Trim(), caller.Account, StringComparison.OrdinalIgnoreCase);
         if (!own && !caller.Can(Permissions.ReadMessages))
             throw new RpcException(new Status(StatusCode.PermissionDenied, "чужие учётные записи видны только с правом messages.read"));
+        if (!own)
+            NotRegion(caller);
         var account = await accounts.GetAsync(caller.Tenant, request.Login, context.CancellationToken) ?? throw new AccountNotFoundException(request.Login);
         return await ToProtoAsync(account, caller, context.CancellationToken);
     }
@@ -102,6 +105,13 @@ internal sealed class PeopleGrpcService(AccountService accounts, TimeProvider ti
     {
         var caller = Caller.Of(context);
         return new RevokeAccountKeyResponse { Revoked = await accounts.RevokeKeyAsync(caller.Tenant, request.Login, request.KeyId, context.CancellationToken) };
+    }
+
+    // The staff of an МЦУ are its own business: a regional center's credential reads aggregates, not the people.
+    private static void NotRegion(Caller caller)
+    {
+        if (caller.IsRegion)
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "региональному центру учётные записи сотрудников МЦУ не показываются"));
     }
 
     private static AccountDraft Draft(string login, string fullName, string position, IEnumerable<string> roles, IEnumerable<string> recipients, IEnumerable<string> blocks, IEnumerable<string> channels) => new()

@@ -5,12 +5,13 @@ using Npgsql;
 
 namespace MCU.Hub.Host.Tests.People;
 
-/// <summary>Accounts of two municipalities on one hub, and account keys on the PostgreSQL store.</summary>
+/// <summary>Accounts of two municipalities on one hub (and a regional center, which sees none), and account keys on the PostgreSQL store.</summary>
 public sealed class PeopleTenantTests
 {
     private const string Nyagan = "71879000";
     private const string Uray = "71878000";
     private const string UrayAdminKey = "key-uray-admin";
+    private const string RegionKey = "key-region";
     private const string Variable = "MCUHUB_TEST_POSTGRES";
 
     [Fact]
@@ -22,7 +23,7 @@ public sealed class PeopleTenantTests
             ["McuHub:Tenants:0:Oktmo"] = Nyagan,
             ["McuHub:Tenants:1:Oktmo"] = Uray,
         };
-        foreach (var (key, value) in TestHost.Credential(1, "uray-admin", UrayAdminKey, Uray, "admin"))
+        foreach (var (key, value) in TestHost.Credential(1, "uray-admin", UrayAdminKey, Uray, "admin").Concat(TestHost.Credential(2, "cur-hmao", RegionKey, Nyagan, "region")))
             settings[key] = value;
         await using var host = await TestHost.StartAsync(TestHost.NewDatabasePath(), settings);
         var nyagan = new PeopleService.PeopleServiceClient(host.Channel);
@@ -44,10 +45,13 @@ public sealed class PeopleTenantTests
         using var nyaganChannel = host.ChannelFor(nyaganKey);
         var own = await new PeopleService.PeopleServiceClient(nyaganChannel).ListAccountsAsync(new ListAccountsRequest());
         var session = await new SessionService.SessionServiceClient(nyaganChannel).GetSessionAsync(new GetSessionRequest());
+        using var regionChannel = host.ChannelFor(RegionKey);
+        var region = await Assert.ThrowsAsync<RpcException>(() => new PeopleService.PeopleServiceClient(regionChannel).ListAccountsAsync(new ListAccountsRequest()).ResponseAsync);
 
         Assert.Equal("urayhead", Assert.Single(listed.Accounts).Login);
         Assert.Equal("ivanov", Assert.Single(own.Accounts).Login);
         Assert.All([get, deactivate, issue], e => Assert.Equal(StatusCode.NotFound, e.StatusCode));
+        Assert.Equal(StatusCode.PermissionDenied, region.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, deputy.StatusCode);
         Assert.StartsWith("deputy:", deputy.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(Nyagan, session.Tenant.Oktmo);
