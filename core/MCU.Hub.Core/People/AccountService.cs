@@ -270,7 +270,23 @@ public sealed partial class AccountService(IDocumentStore documents, HubDirector
         var account = await GetAsync(tenant, login, cancellationToken);
         if (account is not { Active: true })
             return null;
-        var colleagues = (await ListAsync(account.Tenant, cancellationToken)).Where(a => a.Active && a.Id != account.Id).ToList();
+        return Resolve(account, await ListAsync(account.Tenant, cancellationToken), at);
+    }
+
+    /// <summary>What every active person of a municipality may do at an instant (one read of the accounts).</summary>
+    /// <param name="tenant">The municipality.</param>
+    /// <param name="at">The instant.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The authority of each active account, by login.</returns>
+    public async Task<IReadOnlyDictionary<string, AccountAuthority>> AuthoritiesAtAsync(string tenant, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var all = await ListAsync(tenant, cancellationToken);
+        return all.Where(a => a.Active).ToDictionary(a => a.Id, a => Resolve(a, all, at), StringComparer.Ordinal);
+    }
+
+    private static AccountAuthority Resolve(Account account, IReadOnlyList<Account> everyone, DateTimeOffset at)
+    {
+        var colleagues = everyone.Where(a => a.Active && a.Id != account.Id).ToList();
         var actingFor = new List<Account>();
         var visited = new HashSet<string>(StringComparer.Ordinal) { account.Id };
         var queue = new Queue<string>([account.Id]);

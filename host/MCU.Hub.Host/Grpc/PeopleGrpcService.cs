@@ -33,8 +33,10 @@ internal sealed class PeopleGrpcService(AccountService accounts, TimeProvider ti
         var caller = Caller.Of(context);
         NotRegion(caller);
         var response = new ListAccountsResponse();
+        var now = time.GetUtcNow();
+        var authorities = await accounts.AuthoritiesAtAsync(caller.Tenant, now, context.CancellationToken);
         foreach (var account in await accounts.ListAsync(caller.Tenant, context.CancellationToken))
-            response.Accounts.Add(await ToProtoAsync(account, caller, context.CancellationToken));
+            response.Accounts.Add(await ToProtoAsync(account, caller, authorities.GetValueOrDefault(account.Id), now, context.CancellationToken));
         return response;
     }
 
@@ -47,7 +49,8 @@ internal sealed class PeopleGrpcService(AccountService accounts, TimeProvider ti
         if (!own)
             NotRegion(caller);
         var account = await accounts.GetAsync(caller.Tenant, request.Login, context.CancellationToken) ?? throw new AccountNotFoundException(request.Login);
-        return await ToProtoAsync(account, caller, context.CancellationToken);
+        var now = time.GetUtcNow();
+        return await ToProtoAsync(account, caller, await accounts.AuthorityAtAsync(account.Tenant, account.Id, now, context.CancellationToken), now, context.CancellationToken);
     }
 
     [Authorize(Policy = Permissions.ManageAccounts)]
@@ -128,6 +131,11 @@ internal sealed class PeopleGrpcService(AccountService accounts, TimeProvider ti
     private async Task<ProtoAccount> ToProtoAsync(CoreAccount account, Caller caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        return await ToProtoAsync(account, caller, await accounts.AuthorityAtAsync(account.Tenant, account.Id, now, cancellationToken), now, cancellationToken);
+    }
+
+    private async Task<ProtoAccount> ToProtoAsync(CoreAccount account, Caller caller, AccountAuthority? authority, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var proto = new ProtoAccount
         {
             Login = account.Id,
@@ -152,7 +160,7 @@ internal sealed class PeopleGrpcService(AccountService accounts, TimeProvider ti
             Reason = a.Reason ?? "",
             Current = a.Covers(now),
         }));
-        if (account.Active && await accounts.AuthorityAtAsync(account.Tenant, account.Id, now, cancellationToken) is { } authority)
+        if (authority is not null)
             proto.ActingFor.AddRange(authority.ActingFor.Select(a => a.Id));
         if (caller.Can(Permissions.ManageAccounts))
             proto.Keys.AddRange((await accounts.ListKeysAsync(account.Tenant, account.Id, cancellationToken)).Select(ToProto));
