@@ -311,3 +311,31 @@ public sealed class PeopleAccessTests : IAsyncLifetime
         Assert.Equal(StatusCode.PermissionDenied, answer.StatusCode);
     }
 }
+
+/// <summary>The <c>apikey new</c> command with roles instead of scopes.</summary>
+public sealed class ApiKeyRolesCliTests
+{
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = MCU.Hub.Host.Cli.HostCli.Run(args, output, error, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void ApiKeyNew_WithRoles_PrintsTheRoles_AndAnUnknownRoleOrNothingIsRefused()
+    {
+        var (exit, output, _) = Run("apikey", "new", "--name", "stand-executor", "--roles", "executor");
+        var (unknownExit, _, unknownError) = Run("apikey", "new", "--name", "x", "--roles", "chief");
+        var (noneExit, _, noneError) = Run("apikey", "new", "--name", "x");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("McuHub__Security__ApiKeys__0__Roles__0=executor", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("__Scopes__", output, StringComparison.Ordinal);
+        Assert.Equal(2, unknownExit);
+        Assert.StartsWith("roles:", unknownError, StringComparison.Ordinal);
+        Assert.Equal(2, noneExit);
+        Assert.StartsWith("scopes:", noneError, StringComparison.Ordinal);
+    }
+}
