@@ -72,6 +72,7 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<DeadlineCalculator>();
         services.TryAddSingleton<IDeadlinePolicy, ConfiguredDeadlinePolicy>();
         services.TryAddSingleton<Tenants.TenantDirectory>();
+        services.TryAddSingleton<People.AccountService>();
         AddRouting(services);
         services.TryAddSingleton<IMessageIntake, IntakePipeline>();
         services.TryAddSingleton<MessageOperations>();

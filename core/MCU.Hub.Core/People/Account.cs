@@ -51,6 +51,9 @@ public sealed class Account : IStoredDocument
 /// <summary>A period when a person is absent (отпуск, командировка, болезнь) and the deputy who acts for them.</summary>
 public sealed class Absence
 {
+    /// <summary>Gets or sets the id of the absence within the account (set when it is added).</summary>
+    public string Id { get; set; } = "";
+
     /// <summary>Gets or sets the first instant of the absence.</summary>
     public DateTimeOffset From { get; set; }
 

@@ -7,7 +7,11 @@ namespace MCU.Hub.People;
 /// </summary>
 public static class Roles
 {
-    /// <summary>Куратор МЦУ: the head's deputy who oversees the center.</summary>
+    /// <summary>
+    /// Куратор МЦУ: the head of the municipality (Березники) or a deputy head of the administration (Барнаул) who sets
+    /// the center's directions, approves its plans and the list of blocks and receives its reports; does not process
+    /// single messages, so sees them without the citizens' personal data.
+    /// </summary>
     public const string Curator = "curator";
 
     /// <summary>Руководитель МЦУ: the operational head.</summary>
@@ -16,7 +20,11 @@ public static class Roles
     /// <summary>Координатор МЦУ.</summary>
     public const string Coordinator = "coordinator";
 
-    /// <summary>Ответственный за канал (ПОС, «Инцидент Менеджмент», «Обращаем внимание», социальные сети и «Госпаблики», ЕДДС, информирование, СМИ).</summary>
+    /// <summary>
+    /// Ответственный за канал (ПОС, «Инцидент Менеджмент», «Обращаем внимание», социальные сети и «Госпаблики», ЕДДС,
+    /// информирование, СМИ): performs the coordinator's (and in «Инцидент Менеджмент» the executor's) functions in the
+    /// channel — distributes, prepares and publishes answers — and informs citizens.
+    /// </summary>
     public const string ChannelResponsible = "channel-responsible";
 
     /// <summary>Руководитель отраслевого блока.</summary>
@@ -50,17 +58,18 @@ public static class Roles
     /// <summary>The permissions of each role.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Grants { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
     {
-        [Curator] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.WriteMessages, Permissions.ApproveAnswers,
-            Permissions.EditRoadmaps, Permissions.ReviewQuality, Permissions.ManageAccounts),
+        [Curator] = Set(Permissions.ReadMessages, Permissions.EditRoadmaps, Permissions.ReviewQuality, Permissions.ManageAccounts),
         [Head] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.WriteMessages, Permissions.DraftAnswers,
             Permissions.ApproveAnswers, Permissions.EditRules, Permissions.EditRoadmaps, Permissions.ReviewQuality,
             Permissions.EditInforming, Permissions.ManageAccounts),
         [Coordinator] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.WriteMessages, Permissions.ApproveAnswers,
             Permissions.EditRules, Permissions.EditRoadmaps, Permissions.ReviewQuality),
-        [ChannelResponsible] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.WriteMessages, Permissions.EditInforming),
-        [BlockHead] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.DraftAnswers, Permissions.EditRoadmaps),
+        [ChannelResponsible] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.WriteMessages, Permissions.DraftAnswers,
+            Permissions.ApproveAnswers, Permissions.EditInforming),
+        [BlockHead] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.DraftAnswers, Permissions.EditRoadmaps,
+            Permissions.ReviewQuality),
         [McuSpecialist] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.WriteMessages, Permissions.DraftAnswers,
-            Permissions.ApproveAnswers),
+            Permissions.ApproveAnswers, Permissions.ReviewQuality),
         [BlockSpecialist] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.DraftAnswers),
         [Executor] = Set(Permissions.ReadMessages, Permissions.ReadPersonalData, Permissions.DraftAnswers),
     };
@@ -80,6 +89,16 @@ public static class Roles
 
         return held;
     }
+
+    /// <summary>Tells whether a role works only on some recipients' messages (<see cref="Account.Recipients"/> required).</summary>
+    /// <param name="role">The role.</param>
+    /// <returns><see langword="true"/> for <see cref="Executor"/>.</returns>
+    public static bool NeedsRecipients(string role) => role == Executor;
+
+    /// <summary>Tells whether a role works only on some blocks' messages (<see cref="Account.Blocks"/> required).</summary>
+    /// <param name="role">The role.</param>
+    /// <returns><see langword="true"/> for <see cref="BlockHead"/> and <see cref="BlockSpecialist"/>.</returns>
+    public static bool NeedsBlocks(string role) => role is BlockHead or BlockSpecialist;
 
     private static HashSet<string> Set(params string[] permissions) => new(permissions, StringComparer.Ordinal);
 }

@@ -3,6 +3,7 @@ using Grpc.Core;
 using MCU.Hub.Analytics;
 using MCU.Hub.Grpc.V1;
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using MCU.Hub.Intake;
 using Microsoft.AspNetCore.Authorization;
 using MCU.Hub.Kpi;
@@ -15,7 +16,7 @@ namespace MCU.Hub.Host.Grpc;
 /// The <c>mcu.hub.v1.AnalyticsService</c>: indicators, rating, growth, duplicates, heat map, backlog — always over the
 /// municipalities the caller sees (a region caller: its municipalities together, or one of them by the slice).
 /// </summary>
-[Authorize(Policy = Scopes.Read)]
+[Authorize(Policy = Permissions.ReadMessages)]
 internal sealed class AnalyticsGrpcService(KpiService kpis, RecipientRatingService ratings, ProblemAnalytics problems, BacklogService backlog, TenantAccess access) : AnalyticsService.AnalyticsServiceBase
 {
     private const int MaxPeriodDays = 3 * 366;

@@ -3,13 +3,14 @@ using Grpc.Core;
 using MCU.Hub.Audit;
 using MCU.Hub.Grpc.V1;
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using MCU.Hub.Intake;
 using Microsoft.AspNetCore.Authorization;
 
 namespace MCU.Hub.Host.Grpc;
 
 /// <summary>The <c>mcu.hub.v1.AuditService</c>: who changed what, for the administrators of a municipality.</summary>
-[Authorize(Policy = Scopes.Admin)]
+[Authorize(Policy = Permissions.Administer)]
 internal sealed class AuditGrpcService(IAuditLog audit) : AuditService.AuditServiceBase
 {
     public override async Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context)

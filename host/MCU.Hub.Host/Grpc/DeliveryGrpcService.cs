@@ -1,4 +1,5 @@
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using Microsoft.AspNetCore.Authorization;
 using Grpc.Core;
 using MCU.Hub.Grpc.V1;
@@ -9,7 +10,7 @@ using CoreOutbox = MCU.Hub.Outbox;
 namespace MCU.Hub.Host.Grpc;
 
 /// <summary>The <c>mcu.hub.v1.DeliveryService</c>: the outbox and its stuck deliveries, within the caller's municipality.</summary>
-[Authorize(Policy = Scopes.Read)]
+[Authorize(Policy = Permissions.ReadMessages)]
 internal sealed class DeliveryGrpcService(IHubStore store, TenantAccess access, TimeProvider time) : DeliveryService.DeliveryServiceBase
 {
     public override async Task<ListDeliveriesResponse> ListDeliveries(ListDeliveriesRequest request, ServerCallContext context)
@@ -39,7 +40,7 @@ internal sealed class DeliveryGrpcService(IHubStore store, TenantAccess access, 
         return response;
     }
 
-    [Authorize(Policy = Scopes.Admin)]
+    [Authorize(Policy = Permissions.Administer)]
     public override async Task<Delivery> RetryDelivery(RetryDeliveryRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Id))

@@ -2,13 +2,14 @@ using Grpc.Core;
 using MCU.Hub.Directories;
 using MCU.Hub.Grpc.V1;
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using MCU.Hub.Intake;
 using Microsoft.AspNetCore.Authorization;
 
 namespace MCU.Hub.Host.Grpc;
 
 /// <summary>The <c>mcu.hub.v1.DirectoryService</c>: the configured recipients, territories and category tree, read only.</summary>
-[Authorize(Policy = Scopes.Read)]
+[Authorize(Policy = Permissions.ReadMessages)]
 internal sealed class DirectoryGrpcService(HubDirectory directory) : DirectoryService.DirectoryServiceBase
 {
     public override Task<ListRecipientsResponse> ListRecipients(ListRecipientsRequest request, ServerCallContext context)

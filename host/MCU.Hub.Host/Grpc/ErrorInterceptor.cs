@@ -61,6 +61,8 @@ internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger)
                 return Bounded(StatusCode.InvalidArgument, v.Message);
             case MessageNotFoundException n:
                 return Bounded(StatusCode.NotFound, n.Message);
+            case MCU.Hub.People.AccountNotFoundException a:
+                return Bounded(StatusCode.NotFound, a.Message);
             case HubStoreUnavailableException store:
                 // The cause is outside the request (disk full, file held): nothing was written, and a retry later succeeds.
                 LogStoreUnavailable(logger, context.Method, store.Message);

@@ -1,4 +1,5 @@
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using Microsoft.AspNetCore.Authorization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -14,7 +15,7 @@ namespace MCU.Hub.Host.Grpc;
 /// for the in-process feed to say more were stored. Reading from the store (not from memory) is what makes a resumed
 /// stream complete.
 /// </summary>
-[Authorize(Policy = Scopes.Read)]
+[Authorize(Policy = Permissions.ReadMessages)]
 internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed, TenantAccess access) : EventService.EventServiceBase
 {
     private const int Page = 500;
@@ -37,7 +38,7 @@ internal sealed class EventGrpcService(IHubStore store, HubEventFeed feed, Tenan
                 foreach (var e in events)
                 {
                     if ((types.Count == 0 || types.Contains(e.Type)) && access.Sees(caller, e.Tenant))
-                        await responseStream.WriteAsync(ToProto(e, access.Tenants.Normalize(e.Tenant), caller.IsRegion), ct);
+                        await responseStream.WriteAsync(ToProto(e, access.Tenants.Normalize(e.Tenant), caller.MasksPersonalData), ct);
                     after = e.Sequence;
                 }
 

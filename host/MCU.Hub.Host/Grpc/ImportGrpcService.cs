@@ -2,6 +2,7 @@ using Grpc.Core;
 using MCU.Hub.Channels;
 using MCU.Hub.Grpc.V1;
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using MCU.Hub.Intake;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ using RowError = MCU.Hub.Grpc.V1.ImportRowError;
 namespace MCU.Hub.Host.Grpc;
 
 /// <summary>The <c>mcu.hub.v1.ImportService</c>: export files through the channels' importers.</summary>
-[Authorize(Policy = Scopes.Write)]
+[Authorize(Policy = Permissions.Administer)]
 internal sealed class ImportGrpcService(
     IServiceProvider services,
     ChannelRegistry channels,

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using MCU.Hub.Grpc.V1;
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using MCU.Hub.Intake;
 using Microsoft.AspNetCore.Authorization;
 using MCU.Hub.Storage;
@@ -12,7 +13,7 @@ namespace MCU.Hub.Host.Grpc;
 /// The <c>mcu.hub.v1.MessageService</c>: a thin adapter over the engine. Every call works inside the caller's
 /// municipality; a region caller reads its municipalities' messages with the personal data masked.
 /// </summary>
-[Authorize(Policy = Scopes.Read)]
+[Authorize(Policy = Permissions.ReadMessages)]
 internal sealed class MessageGrpcService(
     IMessageIntake intake,
     CoreMessages.MessageOperations operations,
@@ -23,7 +24,7 @@ internal sealed class MessageGrpcService(
     private const int MaxPageSize = 1000;
     private const int MaxBatchItems = 1000;
 
-    [Authorize(Policy = Scopes.Write)]
+    [Authorize(Policy = Permissions.WriteMessages)]
     public override async Task<SubmitMessageResponse> SubmitMessage(SubmitMessageRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
@@ -32,7 +33,7 @@ internal sealed class MessageGrpcService(
         return new SubmitMessageResponse { Id = result.MessageId, Duplicate = result.Duplicate };
     }
 
-    [Authorize(Policy = Scopes.Write)]
+    [Authorize(Policy = Permissions.WriteMessages)]
     public override async Task<SubmitMessagesResponse> SubmitMessages(IAsyncStreamReader<SubmitMessageRequest> requestStream, ServerCallContext context)
     {
         var caller = Caller.Of(context);
@@ -50,7 +51,7 @@ internal sealed class MessageGrpcService(
         return Complete(response);
     }
 
-    [Authorize(Policy = Scopes.Write)]
+    [Authorize(Policy = Permissions.WriteMessages)]
     public override async Task<SubmitMessagesResponse> SubmitMessageBatch(SubmitMessageBatchRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
@@ -70,11 +71,11 @@ internal sealed class MessageGrpcService(
         var message = await access.MessageAsync(caller, request.Id, context.CancellationToken);
         var response = new GetMessageHistoryResponse();
         var history = await store.GetHistoryAsync(message.Id, context.CancellationToken);
-        response.Entries.AddRange(history.Select(h => caller.IsRegion ? PersonalDataMask.Apply(ProtoMapper.ToProto(h)) : ProtoMapper.ToProto(h)));
+        response.Entries.AddRange(history.Select(h => caller.MasksPersonalData ? PersonalDataMask.Apply(ProtoMapper.ToProto(h)) : ProtoMapper.ToProto(h)));
         return response;
     }
 
-    [Authorize(Policy = Scopes.Write)]
+    [Authorize(Policy = Permissions.WriteMessages)]
     public override async Task<Message> ReassignMessage(ReassignMessageRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
@@ -89,7 +90,7 @@ internal sealed class MessageGrpcService(
         var message = await access.MessageAsync(caller, request.Id, context.CancellationToken);
         var response = new GetMessageResponse { Message = ToProto(caller, message) };
         var history = await store.GetHistoryAsync(message.Id, context.CancellationToken);
-        response.History.AddRange(history.Select(h => caller.IsRegion ? PersonalDataMask.Apply(ProtoMapper.ToProto(h)) : ProtoMapper.ToProto(h)));
+        response.History.AddRange(history.Select(h => caller.MasksPersonalData ? PersonalDataMask.Apply(ProtoMapper.ToProto(h)) : ProtoMapper.ToProto(h)));
         var deliveries = await store.ListDeliveriesAsync([], message.Id, 1000, context.CancellationToken);
         response.Deliveries.AddRange(deliveries.Select(ProtoMapper.ToProto));
         return response;
@@ -123,7 +124,7 @@ internal sealed class MessageGrpcService(
         return response;
     }
 
-    [Authorize(Policy = Scopes.Write)]
+    [Authorize(Policy = Permissions.ApproveAnswers)]
     public override async Task<Message> AnswerMessage(AnswerMessageRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
@@ -132,7 +133,7 @@ internal sealed class MessageGrpcService(
         return ProtoMapper.ToProto(message);
     }
 
-    [Authorize(Policy = Scopes.Write)]
+    [Authorize(Policy = Permissions.WriteMessages)]
     public override async Task<Message> UpdateStatus(UpdateStatusRequest request, ServerCallContext context)
     {
         var status = ProtoMapper.ToCore(request.Status, "status");
@@ -142,7 +143,7 @@ internal sealed class MessageGrpcService(
         return ProtoMapper.ToProto(message);
     }
 
-    [Authorize(Policy = Scopes.Write)]
+    [Authorize(Policy = Permissions.WriteMessages)]
     public override async Task<Message> ChangeCategory(ChangeCategoryRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
@@ -151,7 +152,7 @@ internal sealed class MessageGrpcService(
         return ProtoMapper.ToProto(message);
     }
 
-    [Authorize(Policy = Scopes.Write)]
+    [Authorize(Policy = Permissions.WriteMessages)]
     public override async Task<Message> ExtendDeadline(ExtendDeadlineRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
@@ -161,7 +162,7 @@ internal sealed class MessageGrpcService(
     }
 
     private static Message ToProto(Caller caller, CoreMessages.HubMessage message) =>
-        caller.IsRegion ? PersonalDataMask.Apply(ProtoMapper.ToProto(message)) : ProtoMapper.ToProto(message);
+        caller.MasksPersonalData ? PersonalDataMask.Apply(ProtoMapper.ToProto(message)) : ProtoMapper.ToProto(message);
 
     private async Task FlushAsync(Caller caller, List<(int Index, SubmitMessageRequest Request)> pending, SubmitMessagesResponse response, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using Microsoft.AspNetCore.Authorization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -11,7 +12,7 @@ using CoreQuarantine = MCU.Hub.Quarantine;
 namespace MCU.Hub.Host.Grpc;
 
 /// <summary>The <c>mcu.hub.v1.QuarantineService</c>: the items of the channels of the caller's municipality.</summary>
-[Authorize(Policy = Scopes.Admin)]
+[Authorize(Policy = Permissions.Administer)]
 internal sealed class QuarantineGrpcService(IHubStore store, CoreQuarantine.QuarantineOperations operations, IServiceProvider services, TenantAccess access) : QuarantineService.QuarantineServiceBase
 {
     public override async Task<ListQuarantineResponse> ListQuarantine(ListQuarantineRequest request, ServerCallContext context)

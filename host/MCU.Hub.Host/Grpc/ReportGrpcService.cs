@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MCU.Hub.Grpc.V1;
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using MCU.Hub.Intake;
 using Microsoft.AspNetCore.Authorization;
 using MCU.Hub.Reports;
@@ -14,13 +15,13 @@ namespace MCU.Hub.Host.Grpc;
 /// The <c>mcu.hub.v1.ReportService</c>: generate, list and download reports of the caller's municipality (a region
 /// caller lists and downloads those of its municipalities: reports hold aggregates only).
 /// </summary>
-[Authorize(Policy = Scopes.Read)]
+[Authorize(Policy = Permissions.ReadMessages)]
 internal sealed class ReportGrpcService(CoreReports.ReportService reports) : Hub.Grpc.V1.ReportService.ReportServiceBase
 {
     /// <summary>The size of one downloaded chunk: well under gRPC's default 4 MB message limit.</summary>
     internal const int ChunkSize = 64 * 1024;
 
-    [Authorize(Policy = Scopes.Write)]
+    [Authorize(Policy = Permissions.WriteMessages)]
     public override async Task<Report> GenerateReport(GenerateReportRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);

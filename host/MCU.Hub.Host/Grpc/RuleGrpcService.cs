@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MCU.Hub.Grpc.V1;
 using MCU.Hub.Host.Security;
+using MCU.Hub.People;
 using MCU.Hub.Intake;
 using Microsoft.AspNetCore.Authorization;
 using MCU.Hub.Storage;
@@ -10,7 +11,7 @@ using CoreRouting = MCU.Hub.Routing;
 namespace MCU.Hub.Host.Grpc;
 
 /// <summary>The <c>mcu.hub.v1.RuleService</c>: the caller's municipality's versioned rule set, explain and dry run.</summary>
-[Authorize(Policy = Scopes.Read)]
+[Authorize(Policy = Permissions.ReadMessages)]
 internal sealed class RuleGrpcService(CoreRouting.TenantRuleStores stores, CoreRouting.RuleExplainer explainer, TenantAccess access) : RuleService.RuleServiceBase
 {
     public override async Task<RuleSet> GetRuleSet(GetRuleSetRequest request, ServerCallContext context)
@@ -40,7 +41,7 @@ internal sealed class RuleGrpcService(CoreRouting.TenantRuleStores stores, CoreR
         return response;
     }
 
-    [Authorize(Policy = Scopes.Admin)]
+    [Authorize(Policy = Permissions.EditRules)]
     public override async Task<RuleSet> SaveRuleSet(SaveRuleSetRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Json))
@@ -78,7 +79,7 @@ internal sealed class RuleGrpcService(CoreRouting.TenantRuleStores stores, CoreR
         return new ExportRulesResponse { Version = version.Version, Json = CoreRouting.RuleSetJson.Serialize(version), FileName = $"mcu-hub-rules-v{version.Version}.json" };
     }
 
-    [Authorize(Policy = Scopes.Admin)]
+    [Authorize(Policy = Permissions.EditRules)]
     public override async Task<RuleSet> ImportRules(ImportRulesRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
@@ -106,7 +107,7 @@ internal sealed class RuleGrpcService(CoreRouting.TenantRuleStores stores, CoreR
         return ToProto(rule, version);
     }
 
-    [Authorize(Policy = Scopes.Admin)]
+    [Authorize(Policy = Permissions.EditRules)]
     public override async Task<RuleSet> PutRule(PutRuleRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);
@@ -140,7 +141,7 @@ internal sealed class RuleGrpcService(CoreRouting.TenantRuleStores stores, CoreR
         return ToProto(await Validated(() => rules.SaveAsync(updated, caller.Actor, comment, context.CancellationToken)));
     }
 
-    [Authorize(Policy = Scopes.Admin)]
+    [Authorize(Policy = Permissions.EditRules)]
     public override async Task<RuleSet> DeleteRule(DeleteRuleRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace MCU.Hub.Host.Security;
 
-/// <summary>Writes an audit entry for every call that needs the write or admin scope: credential, time, request, outcome.</summary>
+/// <summary>Writes an audit entry for every call that changes something (a write or admin scope, a permission beyond reading): credential, time, request, outcome.</summary>
 internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider time, ILogger<AuditInterceptor> logger) : Interceptor
 {
     private const int MaxRequestLength = 4096;
@@ -49,14 +49,15 @@ internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider tim
     {
         RpcException rpc => rpc.StatusCode.ToString(),
         MCU.Hub.Intake.HubValidationException => nameof(StatusCode.InvalidArgument),
-        MCU.Hub.Intake.MessageNotFoundException => nameof(StatusCode.NotFound),
+        MCU.Hub.Intake.MessageNotFoundException or MCU.Hub.People.AccountNotFoundException => nameof(StatusCode.NotFound),
         OperationCanceledException => nameof(StatusCode.Cancelled),
         _ => nameof(StatusCode.Internal),
     };
 
+    // Every policy but reading is a change: the write and admin scopes and every permission beyond reading.
     private static bool IsChange(ServerCallContext context) =>
         context.GetHttpContext().GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
-            .Any(a => a.Policy is Scopes.Write or Scopes.Admin) == true;
+            .Any(a => a.Policy is { } policy && policy is not (Scopes.Read or Scopes.Region or MCU.Hub.People.Permissions.ReadMessages or MCU.Hub.People.Permissions.ReadPersonalData)) == true;
 
     private async Task WriteAsync(ServerCallContext context, object? payload, string outcome, string? error)
     {
@@ -66,7 +67,8 @@ internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider tim
         var entry = new AuditEntry
         {
             At = time.GetUtcNow(),
-            Credential = caller?.Name ?? "",
+            // A person's entry names whom they act for: «petrova (и. о. ivanov)».
+            Credential = caller is null ? "" : caller.Account is null ? caller.Name : caller.Actor,
             Tenant = caller?.Tenant ?? "",
             Operation = context.Method,
             Target = payload is IMessage m ? TargetOf(m) : null,

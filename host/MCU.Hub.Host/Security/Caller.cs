@@ -25,8 +25,29 @@ public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Sco
     /// <summary>The claims, one per thematic block a block head or specialist is responsible for.</summary>
     public const string BlockClaim = "mcu:block";
 
+    /// <summary>The claims, one per login of an absent person the caller acts for now («и. о.»).</summary>
+    public const string ActingForClaim = "mcu:acting-for";
+
+    /// <summary>The claims, one per role held (own and acted for).</summary>
+    public const string RoleClaim = "mcu:role";
+
+    /// <summary>The claim with the person's full name.</summary>
+    public const string FullNameClaim = "mcu:full-name";
+
     /// <summary>Gets the login of the person's account, or <see langword="null"/> for a machine credential.</summary>
     public string? Account { get; init; }
+
+    /// <summary>Gets the person's full name, or <see langword="null"/> for a machine credential.</summary>
+    public string? FullName { get; init; }
+
+    /// <summary>Gets the roles held, own and acted for (<see cref="People.Roles"/>); empty for a credential with scopes only.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>Gets the logins of the absent people the caller acts for now; empty when none.</summary>
+    public IReadOnlyList<string> ActingFor { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether the caller sees citizens' personal data masked: it lacks <see cref="People.Permissions.ReadPersonalData"/>.</summary>
+    public bool MasksPersonalData => !Can(People.Permissions.ReadPersonalData);
 
     /// <summary>
     /// Gets the recipients whose messages the caller may answer; empty when not limited by recipient (an МЦУ
@@ -64,8 +85,11 @@ public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Sco
     /// <summary>Gets a value indicating whether the caller is a regional center, which never sees citizens' personal data.</summary>
     public bool IsRegion => Scopes.Contains(Security.Scopes.Region) && !Scopes.Contains(Security.Scopes.Write) && !Scopes.Contains(Security.Scopes.Admin);
 
-    /// <summary>Gets the actor written into messages' history and the audit log.</summary>
-    public string Actor => "api:" + Name;
+    /// <summary>
+    /// Gets the actor written into messages' history and the audit log: <c>api:</c> and the credential's name, or for
+    /// a person the login and, while acting for someone, theirs: «petrova (и. о. ivanov)».
+    /// </summary>
+    public string Actor => Account is { } login ? AccountAuthority.ActorOf(login, ActingFor) : "api:" + Name;
 
     /// <summary>Tells whether the caller sees a municipality's records.</summary>
     /// <param name="tenant">The record's municipality.</param>
@@ -101,6 +125,70 @@ public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Sco
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, NameClaim, null));
     }
 
+    /// <summary>The scopes that a set of permissions implies, so scope-based checks keep working for people.</summary>
+    /// <param name="permissions">The permissions.</param>
+    /// <returns>
+    /// <c>read</c> with <see cref="People.Permissions.ReadMessages"/>, <c>write</c> with
+    /// <see cref="People.Permissions.WriteMessages"/>, <c>admin</c> only with <see cref="People.Permissions.Administer"/>,
+    /// and <c>region</c> never (a person belongs to one municipality).
+    /// </returns>
+    public static IReadOnlyList<string> ScopesOf(IReadOnlySet<string> permissions)
+    {
+        ArgumentNullException.ThrowIfNull(permissions);
+        var scopes = new List<string>();
+        if (permissions.Contains(People.Permissions.ReadMessages))
+            scopes.Add(Security.Scopes.Read);
+        if (permissions.Contains(People.Permissions.WriteMessages))
+            scopes.Add(Security.Scopes.Write);
+        if (permissions.Contains(People.Permissions.Administer))
+            scopes.Add(Security.Scopes.Admin);
+        return scopes;
+    }
+
+    /// <summary>Builds the principal of a person: their effective permissions now, roles, recipients, blocks and whom they act for.</summary>
+    /// <param name="authority">What the person may do now.</param>
+    /// <param name="tenants">The hub's municipalities.</param>
+    /// <param name="scheme">The authentication scheme.</param>
+    /// <returns>The principal.</returns>
+    public static ClaimsPrincipal Principal(AccountAuthority authority, TenantDirectory tenants, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(authority);
+        var principal = Principal(authority.Login, authority.Account.Tenant, ScopesOf(authority.Permissions), [], tenants, scheme, authority.Permissions);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(AccountClaim, authority.Login));
+        identity.AddClaim(new Claim(FullNameClaim, authority.Account.FullName));
+        identity.AddClaims(authority.Roles.Order(StringComparer.Ordinal).Select(r => new Claim(RoleClaim, r)));
+        identity.AddClaims(authority.Recipients.Select(r => new Claim(RecipientClaim, r)));
+        identity.AddClaims(authority.Blocks.Select(b => new Claim(BlockClaim, b)));
+        identity.AddClaims(authority.ActingFor.Select(a => new Claim(ActingForClaim, a.Id)));
+        return principal;
+    }
+
+    /// <summary>Builds the principal of a credential that names roles (a configured key, a token's <c>roles</c> claim).</summary>
+    /// <param name="name">The credential's name.</param>
+    /// <param name="tenant">Its municipality.</param>
+    /// <param name="scopes">Its scopes; empty for those its roles imply (<see cref="ScopesOf"/>).</param>
+    /// <param name="roles">Its roles; their permissions replace those of the scopes.</param>
+    /// <param name="recipients">The recipients it works for.</param>
+    /// <param name="blocks">The blocks it works for.</param>
+    /// <param name="regionTenants">For a region credential, the municipalities it sees.</param>
+    /// <param name="tenants">The hub's municipalities.</param>
+    /// <param name="scheme">The authentication scheme.</param>
+    /// <returns>The principal.</returns>
+    public static ClaimsPrincipal Principal(string name, string tenant, IReadOnlyCollection<string> scopes, IReadOnlyCollection<string> roles, IEnumerable<string> recipients, IEnumerable<string> blocks, IReadOnlyCollection<string> regionTenants, TenantDirectory tenants, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (roles.Count == 0)
+            return Principal(name, tenant, scopes, regionTenants, tenants, scheme);
+        var permissions = People.Roles.PermissionsOf(roles);
+        var principal = Principal(name, tenant, scopes.Count > 0 ? scopes : ScopesOf(permissions), regionTenants, tenants, scheme, permissions);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaims(roles.Where(People.Roles.Grants.ContainsKey).Distinct(StringComparer.Ordinal).Select(r => new Claim(RoleClaim, r)));
+        identity.AddClaims(recipients.Distinct(StringComparer.Ordinal).Select(r => new Claim(RecipientClaim, r)));
+        identity.AddClaims(blocks.Distinct(StringComparer.Ordinal).Select(b => new Claim(BlockClaim, b)));
+        return principal;
+    }
+
     /// <summary>Reads the caller of a gRPC call.</summary>
     /// <param name="context">The call.</param>
     /// <returns>The caller.</returns>
@@ -127,6 +215,9 @@ public sealed record Caller(string Name, string Tenant, IReadOnlySet<string> Sco
             user.FindAll(PermissionClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal))
         {
             Account = user.FindFirst(AccountClaim)?.Value,
+            FullName = user.FindFirst(FullNameClaim)?.Value,
+            Roles = [.. user.FindAll(RoleClaim).Select(c => c.Value)],
+            ActingFor = [.. user.FindAll(ActingForClaim).Select(c => c.Value)],
             Recipients = [.. user.FindAll(RecipientClaim).Select(c => c.Value)],
             Blocks = [.. user.FindAll(BlockClaim).Select(c => c.Value)],
         };

@@ -4,7 +4,8 @@ using MCU.Hub.Grpc.V1;
 namespace MCU.Hub.Host.Security;
 
 /// <summary>
-/// Removes the citizens' personal data (152-ФЗ) from what a regional center reads: names, phones, e-mails and exact
+/// Removes the citizens' personal data (152-ФЗ) from what a caller without personal-data.read (a regional center, a
+/// curator) reads: names, phones, e-mails and exact
 /// addresses. Coordinates are kept to two decimals (about a kilometre), enough for a heat map and no more.
 /// </summary>
 internal static partial class PersonalDataMask

@@ -24,8 +24,10 @@ internal sealed class SecurityOptionsValidator(TenantDirectory tenants) : IValid
                 errors.Add($"{at}:Tenants: муниципальное образование '{t}' не обслуживается этим узлом");
             foreach (var s in key.Scopes.Where(s => !Scopes.All.Contains(s)))
                 errors.Add($"{at}:Scopes: неизвестная область доступа '{s}' (известны: {string.Join(", ", Scopes.All)})");
-            if (key.Scopes.Count == 0)
-                errors.Add($"{at}:Scopes: ключ без областей доступа ничего не может");
+            if (key.Scopes.Count == 0 && key.Roles.Count == 0)
+                errors.Add($"{at}:Scopes: ключ без областей доступа и ролей ничего не может");
+            foreach (var r in key.Roles.Where(r => !People.Roles.Grants.ContainsKey(r)))
+                errors.Add($"{at}:Roles: неизвестная роль '{r}' (известны: {string.Join(", ", People.Roles.All)})");
             if (key.RequestsPerSecond is < 0)
                 errors.Add($"{at}:RequestsPerSecond: должно быть не меньше 0");
         }

@@ -9,7 +9,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace MCU.Hub.Host.Security;
 
-/// <summary>Registers the API's authentication (API keys, JWT), its scope policies and the per-credential rate limit.</summary>
+/// <summary>
+/// Registers the API's authentication (API keys — configured and issued to accounts —, JWT), its scope policies, one
+/// policy per permission, and the per-credential rate limit.
+/// </summary>
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>The policy scheme that picks API key or bearer token by the headers present.</summary>
@@ -52,7 +55,7 @@ public static class SecurityServiceCollectionExtensions
                 o.TokenValidationParameters.SignatureValidator = (_, _) => throw new SecurityTokenSignatureKeyNotFoundException("JWT не настроен (McuHub:Security:Jwt:SigningKey)");
             o.Events = new JwtBearerEvents
             {
-                OnTokenValidated = context =>
+                OnTokenValidated = async context =>
                 {
                     var tenants = context.HttpContext.RequestServices.GetRequiredService<TenantDirectory>();
                     var token = context.Principal!;
@@ -60,14 +63,27 @@ public static class SecurityServiceCollectionExtensions
                     if (tenant.Length > 0 && !tenants.Contains(tenant))
                     {
                         context.Fail("муниципальное образование токена не обслуживается этим узлом");
-                        return Task.CompletedTask;
+                        return;
                     }
 
-                    var scopes = token.FindAll("scope").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-                    var visible = token.FindAll("tenants").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
                     var name = token.FindFirst("sub")?.Value ?? "jwt";
-                    context.Principal = Caller.Principal(name, tenant, scopes, visible, tenants, JwtBearerDefaults.AuthenticationScheme);
-                    return Task.CompletedTask;
+                    // A subject that is a person's account of the token's municipality acts with the account's roles now.
+                    var accounts = context.HttpContext.RequestServices.GetRequiredService<People.AccountService>();
+                    var account = await accounts.GetAsync(tenant, name, context.HttpContext.RequestAborted);
+                    if (account is not null)
+                    {
+                        var authority = await accounts.AuthorityAsync(tenant, name, context.HttpContext.RequestAborted);
+                        if (authority is null)
+                            context.Fail("учётная запись отключена");
+                        else
+                            context.Principal = Caller.Principal(authority, tenants, JwtBearerDefaults.AuthenticationScheme);
+                        return;
+                    }
+
+                    var scopes = Words(token, "scope");
+                    var visible = Words(token, "tenants");
+                    var roles = Words(token, "roles");
+                    context.Principal = Caller.Principal(name, tenant, scopes, roles, Words(token, "recipients"), Words(token, "blocks"), visible, tenants, JwtBearerDefaults.AuthenticationScheme);
                 },
             };
         });
@@ -104,6 +120,9 @@ public static class SecurityServiceCollectionExtensions
         });
         return services;
     }
+
+    private static List<string> Words(ClaimsPrincipal token, string claim) =>
+        [.. token.FindAll(claim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
 
     private static RateLimitPartition<string> TokenBucket(string key, int perSecond) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

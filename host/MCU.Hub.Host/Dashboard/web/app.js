@@ -1,4 +1,5 @@
-// MCU.Hub dashboard: a page over the hub's JSON API (/v1/...), called with the signed-in API key.
+// MCU.Hub dashboard: a page over the hub's JSON API (/v1/...), called with the signed-in API key (a machine key or a person's).
+// Controls are shown by the permissions the session lists (the person's roles, own and acted for); the API decides anyway.
 // Every number shown is the API's answer; nothing is computed from raw messages except sums of the API's own counts.
 // Citizens' text is inserted as text nodes only (never as HTML).
 'use strict';
@@ -70,12 +71,8 @@
   const recipientName = (c) => state.directory?.recipients.get(c) || c;
   const categoryName = (c) => state.directory?.categories.get(c)?.name || c || '—';
   const territoryName = (c) => state.directory?.territories.get(c)?.name || (c && c !== '-' ? c : 'не указана');
-  const has = (scope) => {
-    const s = state.session?.scopes || [];
-    if (scope === 'write') return s.includes('write') || s.includes('admin');
-    if (scope === 'admin') return s.includes('admin');
-    return s.length > 0;
-  };
+  // What the signed-in caller may do: the permissions the session lists (a person's roles, or what a key's scopes imply).
+  const can = (permission) => (state.session?.permissions || []).includes(permission);
 
   // ---- API ---------------------------------------------------------------------------------------------------------
   class ApiError extends Error {
@@ -155,7 +152,11 @@
   }
   function showSession() {
     const s = state.session;
-    $('session-name').textContent = s.name;
+    $('session-name').textContent = s.fullName || s.name;
+    $('session-roles').replaceChildren(...(s.roles || []).map((r) => h('div', { 'data-role': r.code }, r.name)));
+    const acting = s.actingFor || [];
+    $('session-acting').hidden = acting.length === 0;
+    $('session-acting').textContent = acting.length ? 'и. о. ' + acting.map((p) => p.fullName || p.login).join(', ') : '';
     $('session-tenant').textContent = (s.tenant?.name || '') + (s.tenant?.oktmo ? ` (ОКТМО ${s.tenant.oktmo})` : '');
     const scopes = $('session-scopes');
     scopes.replaceChildren(...(s.scopes || []).map((x) => h('span', { class: 'scope', 'data-scope': x }, SCOPE[x] || x)));
@@ -511,7 +512,7 @@
       card('Ответ', m.answer?.text
         ? [h('div', { class: 'answer-text', 'data-testid': 'message-answer' }, m.answer.text), h('p', { class: 'hint' }, `${m.answer.answeredBy || ''}, ${dateTime(m.answer.answeredAt)}`)]
         : h('p', { class: 'empty' }, 'Ответа ещё нет.'),
-        has('write') && !m.answer?.text ? answerForm(m) : null),
+        can('answers.approve') && !m.answer?.text ? answerForm(m) : null),
       card('Доставка в канал', (data.deliveries || []).length ? h('table', { 'data-testid': 'deliveries' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Что'), h('th', {}, 'Состояние'), h('th', { class: 'num' }, 'Попыток'), h('th', {}, 'Изменено'), h('th', {}, 'Ошибка'))),
         h('tbody', {}, data.deliveries.map((d) => {
@@ -534,7 +535,7 @@
       onsubmit: async (e) => {
         e.preventDefault();
         try {
-          await call(`/v1/messages/${encodeURIComponent(m.id)}/answer`, { method: 'POST', body: { text: text.value, answeredBy: state.session.name } });
+          await call(`/v1/messages/${encodeURIComponent(m.id)}/answer`, { method: 'POST', body: { text: text.value, answeredBy: state.session.fullName || state.session.name } });
           route();
         } catch (err) { error.hidden = false; error.textContent = err.message; }
       },
@@ -546,7 +547,7 @@
     const list = data.reports || [];
     const status = h('p', { class: 'hint', 'data-testid': 'report-status' });
     view.append(h('h1', {}, 'Отчёты'),
-      has('write') ? card('Сформировать отчёт', generateForm(status), status) : null,
+      can('messages.write') ? card('Сформировать отчёт', generateForm(status), status) : null,
       card('Сформированные отчёты', list.length ? h('table', { 'data-testid': 'reports-table' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Отчёт'), h('th', {}, 'Период'), h('th', {}, 'Сформирован'), h('th', {}, 'Срок сдачи'), h('th', {}, 'Файлы'))),
         h('tbody', {}, list.map((r) => h('tr', { 'data-report-id': r.id },
@@ -595,8 +596,97 @@
     }
   }
 
+  // ---- people («Сотрудники») ---------------------------------------------------------------------------------------
+  async function people(view) {
+    const [data, roleData] = await Promise.all([call('/v1/accounts'), call('/v1/roles')]);
+    const list = data.accounts || [];
+    const roles = roleData.roles || [];
+    const manage = can('accounts.manage');
+    const byLogin = new Map(list.map((a) => [a.login, a]));
+    const who = (login) => byLogin.get(login)?.fullName || login;
+    const absenceText = (a) => (a.absences || []).filter((x) => x.current)
+      .map((x) => `отсутствует до ${dateTime(x.to)}${x.reason ? ' (' + x.reason + ')' : ''}; и. о. — ${who(x.deputy)}`).join('; ');
+    const scopeOf = (a) => [...(a.recipients || []).map(recipientName), ...(a.blocks || []).map(categoryName), ...(a.channels || []).map(channelName)].join(', ');
+    const rows = list.map((a) => h('tr', { 'data-login': a.login, class: a.active === false ? 'muted' : null },
+      h('td', {}, a.fullName, h('div', { class: 'hint' }, a.login + (a.position ? ' · ' + a.position : ''))),
+      h('td', {}, (a.roleNames || []).join(', ')),
+      h('td', {}, scopeOf(a) || '—'),
+      h('td', { 'data-testid': 'absence' }, absenceText(a) || (a.actingFor?.length ? 'и. о. ' + a.actingFor.map(who).join(', ') : '—')),
+      h('td', {}, a.active === false ? 'отключена' : 'активна',
+        manage && a.active !== false ? h('div', {},
+          h('button', { type: 'button', class: 'secondary', 'data-action': 'key', onclick: () => issueKey(a.login) }, 'Выдать ключ'), ' ',
+          h('button', { type: 'button', class: 'secondary', 'data-action': 'deactivate', onclick: () => deactivate(a.login) }, 'Отключить')) : null)));
+    const status = h('p', { class: 'hint', 'data-testid': 'people-status', role: 'status' });
+    async function issueKey(login) {
+      try {
+        const issued = await call(`/v1/accounts/${encodeURIComponent(login)}/keys`, { method: 'POST', body: {} });
+        status.replaceChildren('Ключ для ', h('b', {}, login), ' (показан один раз, передайте его сотруднику): ', h('code', { 'data-testid': 'issued-key' }, issued.key));
+      } catch (e) { status.textContent = 'Ошибка: ' + e.message; }
+    }
+    async function deactivate(login) {
+      try { await call(`/v1/accounts/${encodeURIComponent(login)}/deactivate`, { method: 'POST', body: {} }); route(); } catch (e) { status.textContent = 'Ошибка: ' + e.message; }
+    }
+    view.append(h('h1', {}, 'Сотрудники'),
+      card('Учётные записи', list.length ? h('table', { 'data-testid': 'people-table' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Сотрудник'), h('th', {}, 'Роли'), h('th', {}, 'Получатели, блоки, каналы'), h('th', {}, 'Отсутствие'), h('th', {}, 'Состояние'))),
+        h('tbody', {}, rows)) : h('p', { class: 'empty' }, 'Учётных записей ещё нет.'), status),
+      manage ? card('Новый сотрудник', accountForm(roles, status)) : null,
+      manage && list.length ? card('Отсутствие и исполняющий обязанности', absenceForm(list, status)) : null,
+      card('Роли по положениям о МЦУ', h('table', {},
+        h('thead', {}, h('tr', {}, h('th', {}, 'Роль'), h('th', {}, 'Права'))),
+        h('tbody', {}, roles.map((r) => h('tr', {}, h('td', {}, r.name), h('td', {}, (r.permissions || []).join(', '))))))));
+  }
+
+  const codes = (v) => v.split(',').map((x) => x.trim()).filter(Boolean);
+  function accountForm(roles, status) {
+    const login = h('input', { name: 'login', required: true, size: 12 });
+    const fullName = h('input', { name: 'fullName', required: true, size: 28 });
+    const position = h('input', { name: 'position', size: 20 });
+    const role = h('select', { name: 'role', multiple: true, size: 4 }, roles.map((r) => h('option', { value: r.code }, r.name)));
+    const recipients = h('input', { name: 'recipients', placeholder: 'коды через запятую', size: 16 });
+    const blocks = h('input', { name: 'blocks', placeholder: 'коды через запятую', size: 16 });
+    const channels = h('input', { name: 'channels', placeholder: 'pos, incident-management', size: 16 });
+    return h('form', {
+      class: 'filters', 'data-testid': 'account-form',
+      onsubmit: async (e) => {
+        e.preventDefault();
+        try {
+          await call('/v1/accounts', { method: 'POST', body: {
+            login: login.value.trim(), fullName: fullName.value, position: position.value,
+            roles: [...role.selectedOptions].map((o) => o.value), recipients: codes(recipients.value), blocks: codes(blocks.value), channels: codes(channels.value),
+          } });
+          route();
+        } catch (err) { status.textContent = 'Ошибка: ' + err.message; }
+      },
+    }, h('label', {}, 'Логин', login), h('label', {}, 'ФИО', fullName), h('label', {}, 'Должность', position), h('label', {}, 'Роли', role),
+    h('label', {}, 'Получатели', recipients), h('label', {}, 'Блоки', blocks), h('label', {}, 'Каналы', channels), h('button', { type: 'submit' }, 'Создать'));
+  }
+
+  function absenceForm(accounts, status) {
+    const active = accounts.filter((a) => a.active !== false);
+    const options = () => active.map((a) => h('option', { value: a.login }, `${a.fullName} (${a.login})`));
+    const who = h('select', { name: 'login' }, options());
+    const deputy = h('select', { name: 'deputy' }, options());
+    const from = h('input', { type: 'date', name: 'from', required: true, value: state.session.today });
+    const to = h('input', { type: 'date', name: 'to', required: true });
+    const reason = h('input', { name: 'reason', placeholder: 'отпуск, командировка…', size: 18 });
+    // Dates are whole local days: from the start of the first to the end of the last.
+    const instant = (d, end) => { const [y, m, day] = d.split('-').map(Number); return new Date(y, m - 1, day + (end ? 1 : 0)).toISOString(); };
+    return h('form', {
+      class: 'filters', 'data-testid': 'absence-form',
+      onsubmit: async (e) => {
+        e.preventDefault();
+        try {
+          await call(`/v1/accounts/${encodeURIComponent(who.value)}/absences`, { method: 'POST', body: { from: instant(from.value, false), to: instant(to.value, true), deputy: deputy.value, reason: reason.value } });
+          route();
+        } catch (err) { status.textContent = 'Ошибка: ' + err.message; }
+      },
+    }, h('label', {}, 'Кто отсутствует', who), h('label', {}, 'С', from), h('label', {}, 'по', to), h('label', {}, 'Исполняет обязанности', deputy),
+    h('label', {}, 'Причина', reason), h('button', { type: 'submit' }, 'Записать'));
+  }
+
   // ---- routing -----------------------------------------------------------------------------------------------------
-  const PAGES = { overview, kpi, ratings, growth, map, messages, reports };
+  const PAGES = { overview, kpi, ratings, growth, map, messages, reports, people };
   const WITH_PERIOD = new Set(['kpi', 'ratings', 'growth', 'map']);
   let generation = 0;
   async function route() {
