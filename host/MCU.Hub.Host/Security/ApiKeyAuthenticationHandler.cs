@@ -31,7 +31,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (credential is null)
             return Task.FromResult(AuthenticateResult.Fail("ключ API не найден"));
 
-        var principal = Caller.Principal(credential.Name, credential.Tenant, credential.Scopes, credential.Tenants, tenants, SchemeName);
+        var principal = Caller.Principal(credential.Name, credential.Tenant, credential.Scopes, credential.Tenants, tenants, SchemeName,
+            credential.Roles.Count > 0 ? MCU.Hub.People.Roles.PermissionsOf(credential.Roles) : null);
+        var identity = (System.Security.Claims.ClaimsIdentity)principal.Identity!;
+        identity.AddClaims(credential.Recipients.Distinct(StringComparer.Ordinal).Select(r => new System.Security.Claims.Claim(Caller.RecipientClaim, r)));
+        identity.AddClaims(credential.Blocks.Distinct(StringComparer.Ordinal).Select(b => new System.Security.Claims.Claim(Caller.BlockClaim, b)));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 

@@ -47,8 +47,20 @@ public sealed class ApiKeyCredential
     /// </summary>
     public List<string> Tenants { get; set; } = [];
 
-    /// <summary>Gets or sets the scopes: <c>read</c>, <c>write</c>, <c>admin</c>, <c>region</c>.</summary>
+    /// <summary>Gets or sets the scopes: <c>read</c>, <c>write</c>, <c>admin</c>, <c>region</c>; may be empty when <see cref="Roles"/> are set.</summary>
     public List<string> Scopes { get; set; } = [];
+
+    /// <summary>
+    /// Gets or sets the roles of the regulations (<see cref="People.Roles"/>) the key acts in, for machine and test
+    /// set-ups: when set, the key holds <see cref="People.Roles.PermissionsOf"/> of them instead of what its scopes imply.
+    /// </summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>Gets or sets the recipients (directory codes) a key with the executor's role works for.</summary>
+    public List<string> Recipients { get; set; } = [];
+
+    /// <summary>Gets or sets the thematic blocks a key with a block role works for.</summary>
+    public List<string> Blocks { get; set; } = [];
 
     /// <summary>Gets or sets the requests per second allowed (0: no limit); unset for <see cref="SecurityOptions.DefaultRequestsPerSecond"/>.</summary>
     public int? RequestsPerSecond { get; set; }
