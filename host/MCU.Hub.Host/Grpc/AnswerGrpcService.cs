@@ -16,7 +16,7 @@ namespace MCU.Hub.Host.Grpc;
 /// person limited to some recipients or blocks drafts only for their messages.
 /// </summary>
 [Authorize(Policy = Permissions.ReadMessages)]
-internal sealed class AnswerGrpcService(CoreAnswers.AnswerWorkflow workflow, CoreAnswers.AnswerTemplates templates, TenantAccess access) : AnswerService.AnswerServiceBase
+internal sealed class AnswerGrpcService(CoreAnswers.AnswerWorkflow workflow, CoreAnswers.AnswerTemplates templates, TenantAccess access, Storage.IHubStore store) : AnswerService.AnswerServiceBase
 {
     private const int MaxPageSize = 1000;
 
@@ -67,7 +67,10 @@ internal sealed class AnswerGrpcService(CoreAnswers.AnswerWorkflow workflow, Cor
         var message = await access.MessageAsync(caller, request.Id, context.CancellationToken);
         if (message.Draft is null)
             throw new RpcException(new Status(StatusCode.NotFound, $"у сообщения '{request.Id}' нет проекта ответа"));
-        return ToProto(message);
+        var response = ToProto(message);
+        var deliveries = await store.ListDeliveriesAsync([], message.Id, 1000, context.CancellationToken);
+        response.Deliveries.AddRange(deliveries.Where(d => d.Kind is "answer" or "interim").Select(ProtoMapper.ToProto));
+        return response;
     }
 
     public override async Task<ListDraftsResponse> ListDrafts(ListDraftsRequest request, ServerCallContext context)

@@ -59,6 +59,8 @@ public sealed class AnswerCycleTests
         Assert.Equal("Яма заделана 20.11.2026, фото приложено.", answer.Text);
         Assert.Equal(["https://files.example/after-1.jpg"], answer.Attachments);
         Assert.Equal(delivery.Id, answer.IdempotencyKey);
+        var tracked = Assert.Single((await specialist.GetDraftAsync(new GetDraftRequest { Id = id })).Deliveries);
+        Assert.Equal((delivery.Id, DeliveryState.Acknowledged, answer.AnswerId), (tracked.Id, tracked.State, tracked.ExternalReplyId));
 
         Assert.True(got.Message.AutomatedControl);
         Assert.Equal(
