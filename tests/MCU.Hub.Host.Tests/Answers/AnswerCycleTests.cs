@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using MCU.Hub.Emulators.IncidentManagement;
 using MCU.Hub.Emulators.PayAttention;
 using MCU.Hub.Emulators.Pos;
 using MCU.Hub.Grpc.V1;
@@ -198,12 +199,33 @@ public sealed class AnswerCycleTests
     }
 
     [Fact]
-    public async Task Interim_OnAChannelWithoutThem_IsRecordedNotSent_WhileAnswersStillGo()
+    public async Task Interim_ReachesPayAttentionWithTheNewDate()
     {
         await using var emulator = await PayAttentionEmulator.StartAsync(new PayAttentionEmulatorOptions { TotalMessages = 2, Seed = 4 });
         await using var rig = await AnswerRig.StartAsync("pay-attention", emulator.BaseAddress, 2);
-        var target = emulator.Messages[0];
+        var target = emulator.Messages[1];
         var id = await rig.RoadsMessageAsync("pay-attention", target.Id);
+        var expected = new DateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(5).Date, TimeSpan.Zero);
+
+        var outcome = await rig.Answers(AnswerRig.RoadsExecutorKey).SendInterimAnswerAsync(new SendInterimAnswerRequest
+        {
+            Id = id, Text = "Качели демонтированы, новые установят в течение пяти дней.", ExpectedBy = Timestamp.FromDateTimeOffset(expected),
+        });
+
+        Assert.True(outcome.SentToChannel);
+        await AnswerRig.EventuallyAsync(() => Task.FromResult(emulator.Answers.Count), n => n >= 1);
+        await Task.Delay(300);
+        var received = Assert.Single(emulator.Answers);
+        Assert.Equal((target.Id, PayAttentionStatuses.InterimAnswer, (DateTimeOffset?)expected), (received.MessageId, received.Status, received.ExpectedBy));
+    }
+
+    [Fact]
+    public async Task Interim_OnAChannelWithoutThem_IsRecordedNotSent_WhileAnswersStillGo()
+    {
+        await using var emulator = await IncidentManagementEmulator.StartAsync(new IncidentManagementEmulatorOptions { TotalIncidents = 2, Seed = 4 });
+        await using var rig = await AnswerRig.StartAsync("incident-management", emulator.BaseAddress, 2);
+        var target = emulator.Incidents[0];
+        var id = await rig.RoadsMessageAsync("incident-management", target.Id);
         var executor = rig.Answers(AnswerRig.RoadsExecutorKey);
 
         var outcome = await executor.SendInterimAnswerAsync(new SendInterimAnswerRequest
@@ -215,16 +237,16 @@ public sealed class AnswerCycleTests
         Assert.False(outcome.SentToChannel);
         Assert.Contains("не принимает промежуточные ответы", outcome.Note, StringComparison.Ordinal);
         Assert.False(Assert.Single(outcome.Message.InterimAnswers).SentToChannel);
-        Assert.Empty(emulator.Answers);
+        Assert.Empty(emulator.Replies);
         Assert.Empty(await rig.Host.Store.ListDeliveriesAsync([], id, 10, CancellationToken.None));
         var history = await rig.Messages.GetMessageHistoryAsync(new GetMessageHistoryRequest { Id = id });
         Assert.Contains(history.Entries, h => h.Action == "interim_answer" && h.Comment.Contains("ничего не отправлено", StringComparison.Ordinal));
 
         await executor.SubmitDraftAsync(new SubmitDraftRequest { Id = id, Text = "Работы выполнены." });
         await rig.Answers(AnswerRig.SpecialistKey).ApproveDraftAsync(new ApproveDraftRequest { Id = id });
-        await AnswerRig.EventuallyAsync(() => Task.FromResult(emulator.Answers.Count), n => n >= 1);
+        await AnswerRig.EventuallyAsync(() => Task.FromResult(emulator.Replies.Count), n => n >= 1);
         await Task.Delay(300);
-        var answer = Assert.Single(emulator.Answers);
-        Assert.Equal((target.Id, "Работы выполнены."), (answer.MessageId, answer.Text));
+        var reply = Assert.Single(emulator.Replies);
+        Assert.Equal((target.Id, "Работы выполнены."), (reply.IncidentId, reply.Text));
     }
 }
