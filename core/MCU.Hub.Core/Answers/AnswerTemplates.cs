@@ -100,6 +100,19 @@ public sealed partial class AnswerTemplates
             .Select(x => x.Template)];
     }
 
+    /// <summary>
+    /// Gets the texts of the templates of several municipalities, placeholders included: what quality checks compare
+    /// approved answers with (an answer that is a template left unfilled, or a template with no specifics added).
+    /// </summary>
+    /// <param name="tenants">The municipalities, or <see langword="null"/> for every one.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The texts, in no particular order.</returns>
+    public async Task<IReadOnlyList<string>> TextsAsync(IReadOnlyCollection<string>? tenants, CancellationToken cancellationToken)
+    {
+        var all = await _documents.ListAsync<AnswerTemplate>(new DocumentQuery { Tenants = tenants ?? [], Limit = MaxTemplates * 10 }, cancellationToken).ConfigureAwait(false);
+        return [.. all.Select(t => t.Text)];
+    }
+
     /// <summary>Reads one of a municipality's templates.</summary>
     /// <param name="tenant">The municipality.</param>
     /// <param name="id">The template's id.</param>

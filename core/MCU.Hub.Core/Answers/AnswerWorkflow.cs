@@ -90,7 +90,7 @@ public sealed class AnswerWorkflow
             var state = draft.SaveOnly ? DraftState.Draft : DraftState.Submitted;
             var next = new AnswerDraft
             {
-                Revision = fresh ? (previous?.Revision ?? 0) + 1 : previous!.Revision + 1,
+                Revision = (previous?.Revision ?? 0) + 1,
                 State = state,
                 Text = draft.Text,
                 Attachments = [.. draft.Attachments],
@@ -317,13 +317,11 @@ public sealed class AnswerWorkflow
         if (found.Count > pageSize)
         {
             found = found[..pageSize];
-            next = CursorAfter(found[^1]);
+            next = found[^1].Id;
         }
 
         return new MessagePage(found, next);
     }
-
-    private static string CursorAfter(HubMessage message) => message.Id;
 
     private static string NoteOf(HubMessage message, bool sent) => sent
         ? $"Промежуточный ответ направлен в канал «{message.Channel}»"

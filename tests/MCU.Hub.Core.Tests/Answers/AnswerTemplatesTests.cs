@@ -47,13 +47,16 @@ public sealed class AnswerTemplatesTests
         await templates.CreateAsync("", new AnswerTemplate { Name = "Дороги", Block = "roads", Text = "Дорога отремонтирована." }, "editor", CancellationToken.None);
         await templates.CreateAsync("", new AnswerTemplate { Name = "Ямы", Category = "road-repair", Text = "Яма заделана." }, "editor", CancellationToken.None);
         await templates.CreateAsync("", new AnswerTemplate { Name = "Снег", Category = "snow-removal", Text = "Снег убран." }, "editor", CancellationToken.None);
-        await templates.CreateAsync("99999000", new AnswerTemplate { Name = "Чужой", Text = "Другой муниципалитет." }, "editor", CancellationToken.None);
+        await templates.CreateAsync("99999000", new AnswerTemplate { Name = "Чужой", Text = "Другое муниципальное образование." }, "editor", CancellationToken.None);
 
         var forPotholes = await templates.ListAsync("", "road-repair", CancellationToken.None);
         var all = await templates.ListAsync("", null, CancellationToken.None);
 
         Assert.Equal(["Ямы", "Дороги", "Общий"], forPotholes.Select(t => t.Name));
         Assert.Equal(4, all.Count);
+        Assert.Equal(4, (await templates.TextsAsync([""], CancellationToken.None)).Count);
+        Assert.Equal(["Другое муниципальное образование."], await templates.TextsAsync(["99999000"], CancellationToken.None));
+        Assert.Equal(5, (await templates.TextsAsync(null, CancellationToken.None)).Count);
     }
 
     [Fact]
