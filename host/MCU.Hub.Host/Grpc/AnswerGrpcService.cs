@@ -33,6 +33,9 @@ internal sealed class AnswerGrpcService(CoreAnswers.AnswerWorkflow workflow, Cor
                 answeredBy = own[0];
         }
 
+        if (Empty(request.TemplateId) is { } templateId && await templates.GetAsync(caller.Tenant, templateId, context.CancellationToken) is null)
+            throw new HubValidationException("template_id", $"шаблон ответа '{templateId}' не найден");
+
         var changed = await workflow.SubmitDraftAsync(request.Id, new CoreAnswers.DraftSubmission
         {
             Text = request.Text,

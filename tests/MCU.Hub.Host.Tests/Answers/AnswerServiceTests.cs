@@ -67,6 +67,7 @@ public sealed class AnswerServiceTests : IAsyncLifetime
             (await FailsAsync(executor.SubmitDraftAsync(new SubmitDraftRequest { Id = id, Text = "Ответ.", Evidence = { new AnswerEvidence { Url = "https://ok.example/1.jpg" } } })), "evidence[0].kind:"),
             (await FailsAsync(executor.SubmitDraftAsync(new SubmitDraftRequest { Id = id, Text = "Ответ.", AnsweredBy = "no-such-dept" })), "answered_by:"),
             (await FailsAsync(executor.SubmitDraftAsync(new SubmitDraftRequest { Id = "", Text = "Ответ." })), "id:"),
+            (await FailsAsync(executor.SubmitDraftAsync(new SubmitDraftRequest { Id = id, Text = "Ответ.", TemplateId = "no-such-template" })), "template_id:"),
             (await FailsAsync(executor.SendInterimAnswerAsync(new SendInterimAnswerRequest { Id = id, Text = "Скоро." })), "expected_by:"),
             (await FailsAsync(executor.SendInterimAnswerAsync(new SendInterimAnswerRequest { Id = id, Text = "Скоро.", ExpectedBy = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(-1)) })), "expected_by:"),
             (await FailsAsync(executor.SendInterimAnswerAsync(new SendInterimAnswerRequest { Id = id, ExpectedBy = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(1)) })), "text:"),
