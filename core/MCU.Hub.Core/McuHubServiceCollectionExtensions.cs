@@ -79,6 +79,8 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<EscalationScanner>();
         services.TryAddSingleton<DeadlineMaintenance>();
         services.TryAddSingleton<Quarantine.QuarantineOperations>();
+        services.TryAddSingleton<Answers.AnswerWorkflow>();
+        services.TryAddSingleton<Answers.AnswerTemplates>();
         AddAnalytics(services);
         return new McuHubBuilder(services);
     }

@@ -112,6 +112,7 @@ public static partial class McuHubHost
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcService<SessionGrpcService>();
         app.MapGrpcService<PeopleGrpcService>();
+        app.MapGrpcService<AnswerGrpcService>();
         // Health for load balancers and the schema for gRPC tools: neither holds a municipality's data.
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();

@@ -92,7 +92,7 @@ public sealed class PayAttentionConnector : IChannelConnector, IRawItemParser
     public async Task<ReplyReceipt> SendReplyAsync(ChannelReply reply, CancellationToken cancellationToken)
     {
         var status = _options.StatusMap.TryGetValue(reply.Status, out var mapped) ? mapped : reply.Status;
-        var body = new AnswerRequestDto(reply.Text, status, reply.IdempotencyKey, reply.Attachments, reply.ChangedAt);
+        var body = new AnswerRequestDto(reply.Text, status, reply.IdempotencyKey, reply.Attachments, reply.ChangedAt, reply.IsInterim ? reply.ExpectedBy : null);
         var path = $"api/v1/messages/{Uri.EscapeDataString(reply.ExternalId)}/answers";
 
         var client = _httpClientFactory.CreateClient(PayAttentionPlugin.Code);

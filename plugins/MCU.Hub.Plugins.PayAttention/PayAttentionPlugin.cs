@@ -18,7 +18,7 @@ public sealed class PayAttentionPlugin : IChannelPlugin
 
     /// <inheritdoc />
     public ChannelDescriptor Descriptor { get; } =
-        new(Code, "Обращаем внимание", ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates)
+        new(Code, "Обращаем внимание", ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates | ChannelCapabilities.InterimAnswers)
         {
             OptionsType = typeof(PayAttentionOptions),
         };

@@ -27,6 +27,9 @@ namespace MCU.Hub.Plugins.Pos;
 /// </remarks>
 public sealed class PosConnector : IChannelConnector, IRawItemParser
 {
+    /// <summary>The ПОС status of an interim answer (промежуточный ответ).</summary>
+    public const string InterimStatus = "intermediate_answer";
+
     private const int MaxErrorDetail = 300;
     private const string ListOperation = "GET api/v1/messages";
 
@@ -91,8 +94,11 @@ public sealed class PosConnector : IChannelConnector, IRawItemParser
     /// <exception cref="InvalidDataException">The answer does not match the contract.</exception>
     public async Task<ReplyReceipt> SendReplyAsync(ChannelReply reply, CancellationToken cancellationToken)
     {
-        var status = _options.StatusMap.TryGetValue(reply.Status, out var mapped) ? mapped : reply.Status;
-        var body = new PosAnswerRequestDto(reply.Text, status, reply.IdempotencyKey, reply.Attachments, reply.ChangedAt);
+        // An interim answer is ПОС's «Промежуточный ответ» unless the municipality maps interim_answer to another status.
+        var status = _options.StatusMap.TryGetValue(reply.Status, out var mapped) ? mapped
+            : reply.IsInterim ? InterimStatus
+            : reply.Status;
+        var body = new PosAnswerRequestDto(reply.Text, status, reply.IdempotencyKey, reply.Attachments, reply.ChangedAt, reply.IsInterim ? reply.ExpectedBy : null);
         var path = $"api/v1/messages/{Uri.EscapeDataString(reply.ExternalId)}/answers";
         const string Operation = "POST api/v1/messages/{id}/answers";
 

@@ -18,7 +18,7 @@ public sealed class PosPlugin : IChannelPlugin
 
     /// <inheritdoc />
     public ChannelDescriptor Descriptor { get; } =
-        new(Code, "ПОС", ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates | ChannelCapabilities.FileImport)
+        new(Code, "ПОС", ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates | ChannelCapabilities.FileImport | ChannelCapabilities.InterimAnswers)
         {
             OptionsType = typeof(PosOptions),
         };

@@ -57,6 +57,7 @@ public static class McuHubClientServiceCollectionExtensions
             Add<ReportService.ReportServiceClient>(services),
             Add<AuditService.AuditServiceClient>(services),
             Add<SessionService.SessionServiceClient>(services),
+            Add<AnswerService.AnswerServiceClient>(services),
         ]);
     }
 

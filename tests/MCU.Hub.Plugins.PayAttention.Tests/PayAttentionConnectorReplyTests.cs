@@ -111,4 +111,18 @@ public sealed class PayAttentionConnectorReplyTests
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Empty(emulator.Answers);
     }
+
+    [Fact]
+    public async Task SendReplyAsync_Interim_IsTheInterimStatusWithTheExpectedDate()
+    {
+        await using var emulator = await PayAttentionEmulator.StartAsync(new PayAttentionEmulatorOptions { TotalMessages = 3 });
+        await using var services = PayAttentionTestHost.Build(emulator);
+        var target = emulator.Messages[0];
+        var expected = new DateTimeOffset(2025, 4, 15, 18, 0, 0, TimeSpan.FromHours(3));
+
+        await services.Connector().SendReplyAsync(Reply(target.Id, "interim-1", "interim_answer") with { IsInterim = true, ExpectedBy = expected }, None);
+
+        var answer = Assert.Single(emulator.Answers);
+        Assert.Equal((PayAttentionStatuses.InterimAnswer, (DateTimeOffset?)expected), (answer.Status, answer.ExpectedBy));
+    }
 }

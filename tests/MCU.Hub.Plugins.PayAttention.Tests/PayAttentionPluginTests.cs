@@ -15,7 +15,7 @@ public sealed class PayAttentionPluginTests
 
         Assert.Equal("pay-attention", descriptor.Code);
         Assert.Equal("Обращаем внимание", descriptor.DisplayName);
-        Assert.Equal(ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates, descriptor.Capabilities);
+        Assert.Equal(ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates | ChannelCapabilities.InterimAnswers, descriptor.Capabilities);
         Assert.Equal(typeof(PayAttentionOptions), descriptor.OptionsType);
     }
 

@@ -108,4 +108,32 @@ public sealed class PosConnectorReplyTests
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Empty(emulator.Answers);
     }
+
+    [Fact]
+    public async Task SendReplyAsync_Interim_IsAnIntermediateAnswerWithTheExpectedDate()
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 3 });
+        await using var services = PosTestHost.Build(emulator);
+        var target = emulator.Messages[2];
+        var expected = new DateTimeOffset(2025, 3, 25, 18, 0, 0, TimeSpan.FromHours(3));
+
+        await services.Connector().SendReplyAsync(Reply(target.Id, "interim-1", "interim_answer") with { IsInterim = true, ExpectedBy = expected, Attachments = [] }, None);
+
+        var answer = Assert.Single(emulator.Answers);
+        Assert.Equal((PosStatuses.IntermediateAnswer, expected), (answer.Status, answer.ExpectedBy));
+        Assert.Equal(PosStatuses.IntermediateAnswer, emulator.Messages[2].Status);
+    }
+
+    [Fact]
+    public async Task SendReplyAsync_IntermediateAnswerWithoutDate_IsRefusedByTheEmulator()
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 3 });
+        await using var services = PosTestHost.Build(emulator);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => services.Connector().SendReplyAsync(Reply(emulator.Messages[0].Id, "k", PosStatuses.IntermediateAnswer), None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("expected_by", error.Message, StringComparison.Ordinal);
+        Assert.Empty(emulator.Answers);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class PosPluginTests
 
         Assert.Equal("pos", descriptor.Code);
         Assert.Equal("ПОС", descriptor.DisplayName);
-        Assert.Equal(ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates | ChannelCapabilities.FileImport, descriptor.Capabilities);
+        Assert.Equal(ChannelCapabilities.Poll | ChannelCapabilities.Reply | ChannelCapabilities.StatusUpdates | ChannelCapabilities.FileImport | ChannelCapabilities.InterimAnswers, descriptor.Capabilities);
         Assert.Equal(typeof(PosOptions), descriptor.OptionsType);
     }
 

@@ -147,6 +147,40 @@ public abstract class HubStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateMessage_WithDraftInterimAnswersAndEvidence_KeepsThemAll()
+    {
+        await Store.CommitIntakeAsync(Batch(Item("m-001", "A-1")), None);
+        var message = (await Store.GetMessageAsync("m-001", None))!;
+        var photo = new Answers.AnswerEvidence { Kind = Answers.EvidenceKind.Photo, Url = "https://files.example/1.jpg", CapturedAt = T0, Description = "после" };
+        var track = new Answers.AnswerEvidence { Kind = Answers.EvidenceKind.GlonassTrack, Url = "https://glonass.example/t/1" };
+        message.Draft = new Answers.AnswerDraft
+        {
+            Revision = 2, State = Answers.DraftState.Approved, Text = "Яма заделана.", Attachments = ["https://files.example/act.pdf"], Evidence = [photo, track],
+            AnsweredBy = "roads-dept", TemplateId = "t-1", Author = "executor", CreatedAt = T0, UpdatedAt = T0.AddHours(1),
+            ReviewedBy = "specialist", ReviewedAt = T0.AddHours(2), ReviewComment = "ok", ReworkCount = 1,
+        };
+        message.InterimAnswers = [new Answers.InterimAnswer { Text = "Работы запланированы.", ExpectedBy = T0.AddDays(10), Author = "executor", At = T0, SentToChannel = true }];
+        message.Answer = new MessageAnswer { Text = "Яма заделана.", AnsweredAt = T0.AddHours(2), ApprovedBy = "specialist", Evidence = [photo, track], TemplateId = "t-1" };
+        var interim = Delivery("d-1", "m-001", T0);
+        (interim.Kind, interim.Status, interim.ExpectedBy) = ("interim", "interim_answer", T0.AddDays(10));
+
+        Assert.True(await Store.UpdateMessageAsync(message, 0, new MessageUpdate([], [], [interim]), None));
+
+        var stored = (await Store.GetMessageAsync("m-001", None))!;
+        var draft = stored.Draft!;
+        Assert.Equal((2, Answers.DraftState.Approved, "roads-dept", "t-1", 1, "ok"), (draft.Revision, draft.State, draft.AnsweredBy, draft.TemplateId, draft.ReworkCount, draft.ReviewComment));
+        Assert.Equal((T0.AddHours(1), T0.AddHours(2)), (draft.UpdatedAt, draft.ReviewedAt));
+        Assert.Equal(["https://files.example/act.pdf"], draft.Attachments);
+        Assert.Equal([(Answers.EvidenceKind.Photo, "https://files.example/1.jpg", (DateTimeOffset?)T0, "после"), (Answers.EvidenceKind.GlonassTrack, "https://glonass.example/t/1", null, null)],
+            draft.Evidence.Select(e => (e.Kind, e.Url, e.CapturedAt, e.Description)));
+        var kept = Assert.Single(stored.InterimAnswers);
+        Assert.Equal(("Работы запланированы.", T0.AddDays(10), true), (kept.Text, kept.ExpectedBy, kept.SentToChannel));
+        Assert.Equal(("specialist", "t-1", 2), (stored.Answer!.ApprovedBy, stored.Answer.TemplateId, stored.Answer.Evidence.Count));
+        var delivery = (await Store.GetDeliveryAsync("d-1", None))!;
+        Assert.Equal(("interim", T0.AddDays(10)), (delivery.Kind, delivery.ExpectedBy));
+    }
+
+    [Fact]
     public async Task UpdateMessage_AfterSomeoneElseChangedIt_ReturnsFalseAndWritesNothing()
     {
         await Store.CommitIntakeAsync(Batch(Item("m-001", "A-1")), None);

@@ -21,4 +21,11 @@ public enum ChannelCapabilities
 
     /// <summary>Exports of the external system (xlsx, csv) can be imported.</summary>
     FileImport = 16,
+
+    /// <summary>
+    /// Interim answers (промежуточный ответ) with the date by which the final answer is expected can be sent back with
+    /// <see cref="IChannelConnector.SendReplyAsync"/> (<see cref="ChannelReply.IsInterim"/>). Without it the hub records an
+    /// interim answer and its new date but sends the channel nothing. Added in contract 1.3.
+    /// </summary>
+    InterimAnswers = 32,
 }

@@ -33,6 +33,18 @@ public static class HubEventTypes
     /// <summary>A message was reassigned to other recipients by hand.</summary>
     public const string Reassigned = "message.reassigned";
 
+    /// <summary>A draft answer was written or sent for approval.</summary>
+    public const string DraftSubmitted = "message.draft_submitted";
+
+    /// <summary>A draft answer was returned to its author for rework.</summary>
+    public const string DraftReturned = "message.draft_returned";
+
+    /// <summary>A draft answer was approved; <see cref="Answered"/> follows in the same change.</summary>
+    public const string DraftApproved = "message.draft_approved";
+
+    /// <summary>An interim answer (промежуточный ответ) was given with a new expected date.</summary>
+    public const string InterimAnswered = "message.interim_answered";
+
     /// <summary>A report was generated and stored.</summary>
     public const string ReportReady = "report.ready";
 }

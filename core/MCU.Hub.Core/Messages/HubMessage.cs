@@ -118,6 +118,12 @@ public sealed class HubMessage
     /// <summary>Gets or sets the answer, once given.</summary>
     public MessageAnswer? Answer { get; set; }
 
+    /// <summary>Gets or sets the draft answer on its way to approval (<see cref="Answers.AnswerWorkflow"/>), if one was written.</summary>
+    public Answers.AnswerDraft? Draft { get; set; }
+
+    /// <summary>Gets or sets the interim answers (промежуточные ответы) given so far, oldest first.</summary>
+    public List<Answers.InterimAnswer> InterimAnswers { get; set; } = [];
+
     /// <summary>Gets or sets when the measures of the linked roadmap were implemented (counts the message for KPI 5 of Resolution No. 1844).</summary>
     public DateTimeOffset? RoadmapImplementedAt { get; set; }
 

@@ -81,15 +81,8 @@ public sealed class MessageOperations
         return ChangeAsync(messageId, actor, (message, now) =>
         {
             EnsureTransition(message, MessageStatus.Answered);
-            var old = message.Status;
-            message.Answer = new MessageAnswer { Text = text, AnsweredBy = answeredBy, AnsweredAt = now, Attachments = [.. attachments] };
-            message.Status = MessageStatus.Answered;
-            message.FirstAnsweredAt ??= now;
-            var entry = new MessageHistoryEntry
-            {
-                MessageId = message.Id, At = now, Actor = actor, Action = "answered",
-                Changes = [FieldChange.Of("status", old, message.Status), FieldChange.Of("answer", null, text)],
-            };
+            var changes = ApplyAnswer(message, new MessageAnswer { Text = text, AnsweredBy = answeredBy, AnsweredAt = now, Attachments = [.. attachments] });
+            var entry = new MessageHistoryEntry { MessageId = message.Id, At = now, Actor = actor, Action = "answered", Changes = changes };
             var e = new HubEvent { Type = HubEventTypes.Answered, MessageId = message.Id, Channel = message.Channel, At = now, Summary = "Дан ответ" };
             return (entry, e, ReplyKind.Answer);
         }, cancellationToken);
@@ -389,15 +382,61 @@ public sealed class MessageOperations
         return raised;
     }
 
-    /// <summary>The reply to send back to the message's channel for this change, if the channel takes one.</summary>
-    private List<OutboxDelivery> ReplyFor(HubMessage message, ReplyKind kind, DateTimeOffset now)
+    /// <summary>
+    /// Gives a message its answer and moves it to <see cref="MessageStatus.Answered"/> — the one place both a direct answer
+    /// and an approved draft go through. The caller has checked the transition.
+    /// </summary>
+    /// <returns>The changed fields, for the history entry.</returns>
+    internal static List<FieldChange> ApplyAnswer(HubMessage message, MessageAnswer answer)
     {
-        if (kind == ReplyKind.None)
-            return [];
+        var old = message.Status;
+        message.Answer = answer;
+        message.Status = MessageStatus.Answered;
+        message.FirstAnsweredAt ??= answer.AnsweredAt;
+        return [FieldChange.Of("status", old, message.Status), FieldChange.Of("answer", null, answer.Text)];
+    }
+
+    /// <summary>Tells whether a message's channel takes a kind of reply.</summary>
+    internal bool ChannelTakes(HubMessage message, ReplyKind kind)
+    {
         var capabilities = _channels.Find(message.Channel)?.Capabilities ?? ChannelCapabilities.None;
-        var isAnswer = kind == ReplyKind.Answer;
-        if (!capabilities.HasFlag(isAnswer ? ChannelCapabilities.Reply : ChannelCapabilities.StatusUpdates))
+        return kind switch
+        {
+            ReplyKind.Answer => capabilities.HasFlag(ChannelCapabilities.Reply),
+            ReplyKind.Status => capabilities.HasFlag(ChannelCapabilities.StatusUpdates),
+            ReplyKind.Interim => capabilities.HasFlag(ChannelCapabilities.InterimAnswers),
+            _ => false,
+        };
+    }
+
+    /// <summary>The reply to send back to the message's channel for this change, if the channel takes one.</summary>
+    internal List<OutboxDelivery> ReplyFor(HubMessage message, ReplyKind kind, DateTimeOffset now)
+    {
+        if (!ChannelTakes(message, kind))
             return [];
+        if (kind == ReplyKind.Interim)
+        {
+            var interim = message.InterimAnswers[^1];
+            return
+            [
+                new OutboxDelivery
+                {
+                    Id = Guid.CreateVersion7(now).ToString("N"),
+                    MessageId = message.Id,
+                    Channel = message.Channel,
+                    ExternalId = message.ExternalId,
+                    Kind = "interim",
+                    Text = interim.Text,
+                    Status = InterimStatus,
+                    ExpectedBy = interim.ExpectedBy,
+                    ChangedAt = now,
+                    State = DeliveryState.Pending,
+                    NextAttemptAt = now,
+                },
+            ];
+        }
+
+        var isAnswer = kind == ReplyKind.Answer;
 
         return
         [
@@ -472,10 +511,15 @@ public sealed class MessageOperations
         throw new InvalidOperationException($"Сообщение '{messageId}' одновременно изменяется другими; повторите позже.");
     }
 
-    private enum ReplyKind
+    /// <summary>The status an interim answer carries to the channel (<see cref="ChannelReply.Status"/>).</summary>
+    internal const string InterimStatus = "interim_answer";
+
+    /// <summary>What a change sends back to the message's channel.</summary>
+    internal enum ReplyKind
     {
         None,
         Answer,
         Status,
+        Interim,
     }
 }

@@ -19,7 +19,7 @@ public sealed class OutboxDelivery
     /// <summary>Gets or sets the message's id in the channel.</summary>
     public string ExternalId { get; set; } = "";
 
-    /// <summary>Gets or sets what is delivered: <c>answer</c> or <c>status</c>.</summary>
+    /// <summary>Gets or sets what is delivered: <c>answer</c>, <c>status</c> or <c>interim</c> (an interim answer).</summary>
     public string Kind { get; set; } = "";
 
     /// <summary>Gets or sets the answer text, for an answer.</summary>
@@ -30,6 +30,9 @@ public sealed class OutboxDelivery
 
     /// <summary>Gets or sets links to attached files.</summary>
     public List<string> Attachments { get; set; } = [];
+
+    /// <summary>Gets or sets, for an interim answer, the date by which the final answer is expected.</summary>
+    public DateTimeOffset? ExpectedBy { get; set; }
 
     /// <summary>Gets or sets when the change happened.</summary>
     public DateTimeOffset ChangedAt { get; set; }

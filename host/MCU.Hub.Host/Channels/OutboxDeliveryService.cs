@@ -117,6 +117,8 @@ internal sealed partial class OutboxDeliveryService(
                 Status = delivery.Status,
                 ChangedAt = delivery.ChangedAt,
                 Attachments = delivery.Attachments,
+                IsInterim = delivery.Kind == "interim",
+                ExpectedBy = delivery.ExpectedBy,
             }, stoppingToken).ConfigureAwait(false);
 
             delivery.State = DeliveryState.Acknowledged;

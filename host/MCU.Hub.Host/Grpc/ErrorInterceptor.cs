@@ -63,6 +63,9 @@ internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger)
                 return Bounded(StatusCode.NotFound, n.Message);
             case MCU.Hub.People.AccountNotFoundException a:
                 return Bounded(StatusCode.NotFound, a.Message);
+            case Answers.AnswerConflictException conflict:
+                // A step on an older revision is retried after a fresh read; a step the draft's state refuses is not.
+                return Bounded(conflict.Stale ? StatusCode.Aborted : StatusCode.FailedPrecondition, conflict.Message);
             case HubStoreUnavailableException store:
                 // The cause is outside the request (disk full, file held): nothing was written, and a retry later succeeds.
                 LogStoreUnavailable(logger, context.Method, store.Message);

@@ -66,7 +66,8 @@ internal sealed record AnswerRequestDto(
     string Status,
     string IdempotencyKey,
     IReadOnlyList<string> Attachments,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    DateTimeOffset? ExpectedBy);
 
 /// <summary>The body of a successful answer.</summary>
 internal sealed record AnswerReceiptDto

@@ -73,7 +73,8 @@ internal sealed record PosAnswerRequestDto(
     string Status,
     string IdempotencyKey,
     IReadOnlyList<string> Attachments,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    DateTimeOffset? ExpectedBy);
 
 /// <summary>The body of a successful answer.</summary>
 internal sealed record PosAnswerReceiptDto

@@ -5,9 +5,10 @@ namespace MCU.Hub.Emulators.Common;
 
 /// <summary>
 /// The body of a reply or answer in the emulated contracts:
-/// <c>{ "text", "status", "idempotency_key", "attachments", "changed_at" }</c>.
+/// <c>{ "text", "status", "idempotency_key", "attachments", "changed_at", "expected_by" }</c> (<c>expected_by</c>: the
+/// date of the final answer that an interim answer names, where the contract has one).
 /// </summary>
-internal sealed record ReplyBody(string? Text, string Status, string IdempotencyKey, IReadOnlyList<string> Attachments, DateTimeOffset? ChangedAt)
+internal sealed record ReplyBody(string? Text, string Status, string IdempotencyKey, IReadOnlyList<string> Attachments, DateTimeOffset? ChangedAt, DateTimeOffset? ExpectedBy = null)
 {
     /// <summary>Reads and checks the body; on failure the error result names the field.</summary>
     /// <param name="request">The request.</param>
@@ -76,7 +77,19 @@ internal sealed record ReplyBody(string? Text, string Status, string Idempotency
             changedAt = value;
         }
 
-        body = new ReplyBody(text, status!, key!, attachments, changedAt);
+        DateTimeOffset? expectedBy = null;
+        if (root.TryGetProperty("expected_by", out var expected) && expected.ValueKind != JsonValueKind.Null)
+        {
+            if (expected.ValueKind != JsonValueKind.String || !expected.TryGetDateTimeOffset(out var value))
+            {
+                problem = "expected_by: ожидается дата ISO 8601 со смещением";
+                return false;
+            }
+
+            expectedBy = value;
+        }
+
+        body = new ReplyBody(text, status!, key!, attachments, changedAt, expectedBy);
         problem = string.Empty;
         return true;
     }

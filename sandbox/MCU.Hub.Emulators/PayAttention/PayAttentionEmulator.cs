@@ -216,6 +216,7 @@ public sealed class PayAttentionEmulator : IAsyncDisposable
                 IdempotencyKey = body.IdempotencyKey,
                 Attachments = body.Attachments,
                 ChangedAt = body.ChangedAt,
+                ExpectedBy = body.Status == PayAttentionStatuses.InterimAnswer ? body.ExpectedBy : null,
                 ReceivedAt = _time.GetUtcNow(),
             };
             _answers.Add(answer);

@@ -24,6 +24,12 @@ public sealed record PosAnswer
     /// <summary>Gets when the client says the answer was approved (<c>changed_at</c>), if it said.</summary>
     public DateTimeOffset? ChangedAt { get; init; }
 
+    /// <summary>
+    /// Gets, for an interim answer (<see cref="PosStatuses.IntermediateAnswer"/>), the date by which the final answer is
+    /// expected (<c>expected_by</c>); <see langword="null"/> for any other answer.
+    /// </summary>
+    public DateTimeOffset? ExpectedBy { get; init; }
+
     /// <summary>Gets when the emulator received the answer, by its <see cref="TimeProvider"/>.</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 }

@@ -318,6 +318,24 @@ public sealed class PosEmulator : IAsyncDisposable
             changedAt = value;
         }
 
+        DateTimeOffset? expectedBy = null;
+        if (root.TryGetProperty("expected_by", out var expected) && expected.ValueKind != JsonValueKind.Null)
+        {
+            if (expected.ValueKind != JsonValueKind.String || !expected.TryGetDateTimeOffset(out var value))
+            {
+                problem = "expected_by: ожидается дата ISO 8601 со смещением";
+                return false;
+            }
+
+            expectedBy = value;
+        }
+
+        if (status == PosStatuses.IntermediateAnswer && expectedBy is null)
+        {
+            problem = "expected_by: промежуточный ответ должен назвать срок окончательного ответа";
+            return false;
+        }
+
         answer = new PosAnswer
         {
             AnswerId = string.Empty,
@@ -327,6 +345,7 @@ public sealed class PosEmulator : IAsyncDisposable
             IdempotencyKey = key!,
             Attachments = attachments,
             ChangedAt = changedAt,
+            ExpectedBy = status == PosStatuses.IntermediateAnswer ? expectedBy : null,
             ReceivedAt = default,
         };
         problem = string.Empty;
