@@ -30,7 +30,7 @@ public sealed class Roadmap : IStoredDocument
     /// <summary>Gets or sets the root cause of the messages (причина), in Russian.</summary>
     public string RootCause { get; set; } = "";
 
-    /// <summary>Gets or sets the thematic block the roadmap belongs to, when known (its head is whom overdue measures escalate to).</summary>
+    /// <summary>Gets or sets the thematic block the roadmap belongs to, when known (its head gets the escalations of an overdue measure whose owner has no single block of its own).</summary>
     public string? Block { get; set; }
 
     /// <summary>Gets or sets the growth alert the roadmap was created from, if it was.</summary>

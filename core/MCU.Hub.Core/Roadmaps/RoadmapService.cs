@@ -350,7 +350,7 @@ public sealed class RoadmapService
                 inRoadmap = 0;
                 foreach (var m in r.Measures.Where(m => IsOverdue(m, now)))
                 {
-                    var block = r.Block ?? (_directory.FindRecipient(m.Owner)?.Blocks is [var only] ? only : null);
+                    var block = SuperiorBlock(r, m);
                     m.Escalation = new MeasureEscalation { Target = block is null ? "mcu-head" : "block-head", Block = block, At = at };
                     var whom = block is null ? "руководителю МЦУ" : $"руководителю блока {block}";
                     var text = $"Мероприятие {m.Id} «{m.Title}» не выполнено в срок {m.DueDate:dd.MM.yyyy} (ответственный {m.Owner}) → {whom}";
@@ -365,6 +365,21 @@ public sealed class RoadmapService
         }
 
         return raised;
+    }
+
+    /// <summary>
+    /// The thematic block whose head is the owner's superior: the owner's only block, or the roadmap's block when the
+    /// owner has several (or none) and it is one of them; <see langword="null"/> for the МЦУ head.
+    /// </summary>
+    private string? SuperiorBlock(Roadmap r, RoadmapMeasure m)
+    {
+        var blocks = _directory.FindRecipient(m.Owner)?.Blocks ?? [];
+        return blocks switch
+        {
+            [var only] => only,
+            [] => r.Block,
+            _ => r.Block is { } b && blocks.Contains(b) ? b : null,
+        };
     }
 
     private bool IsOverdue(RoadmapMeasure m, DateTimeOffset now) =>
