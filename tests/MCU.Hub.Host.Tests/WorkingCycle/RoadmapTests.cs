@@ -206,7 +206,12 @@ public sealed class RoadmapTests
         // A new due date allows one new escalation.
         await roadmaps.UpdateMeasureAsync(new UpdateMeasureRequest { RoadmapId = roadmap.Id, MeasureId = "m1", DueDate = "2026-11-06" });
         clock.Advance(TimeSpan.FromDays(2));
-        Assert.Equal(1, await service.EscalateOverdueAsync(clock.GetUtcNow(), CancellationToken.None));
+        // The host's scan may come first; either way the measure is escalated once more, and only once.
+        await service.EscalateOverdueAsync(clock.GetUtcNow(), CancellationToken.None);
+        Assert.Equal(0, await service.EscalateOverdueAsync(clock.GetUtcNow(), CancellationToken.None));
+        read = await roadmaps.GetRoadmapAsync(new GetRoadmapRequest { Id = roadmap.Id });
+        Assert.Equal(2, read.History.Count(h => h.Action == "escalated"));
+        Assert.NotNull(read.Measures[0].Escalation);
     }
 
     [Fact]
