@@ -33,6 +33,7 @@ public static class McuHubServiceCollectionExtensions
     {
         services.AddOptions<McuHubOptions>().Bind(configuration);
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
+        services.AddOptions<Roadmaps.RoadmapOptions>().Bind(configuration.GetSection("Roadmaps"));
         return services.AddMcuHub(configure: null);
     }
 
@@ -70,6 +71,7 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton(sp => new ProductionCalendar(sp.GetRequiredService<IOptions<McuHubOptions>>().Value.Deadlines.Calendar));
         services.TryAddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<ProductionCalendar>(), sp.GetRequiredService<IOptions<McuHubOptions>>().Value.Deadlines.Schedule));
         services.TryAddSingleton<DeadlineCalculator>();
+        services.TryAddSingleton<FastTrack.FastTrackCatalog>();
         services.TryAddSingleton<IDeadlinePolicy, ConfiguredDeadlinePolicy>();
         services.TryAddSingleton<Tenants.TenantDirectory>();
         services.TryAddSingleton<People.AccountService>();
@@ -82,6 +84,7 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<Answers.AnswerWorkflow>();
         services.TryAddSingleton<Answers.AnswerTemplates>();
         AddAnalytics(services);
+        AddWorkingCycle(services);
         return new McuHubBuilder(services);
     }
 
@@ -107,6 +110,14 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<Reports.ReportService>();
     }
 
+    /// <summary>The working cycle: the fast-track catalogue and roadmaps, kept as documents of the hub's store.</summary>
+    private static void AddWorkingCycle(IServiceCollection services)
+    {
+        services.AddOptions<Roadmaps.RoadmapOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<FastTrack.FastTrackService>();
+        services.TryAddSingleton<Roadmaps.RoadmapService>();
+    }
+
     /// <summary>Routing: the versioned rule store (in the LiteDB file when the hub store is LiteDB), the indexed router, explanations.</summary>
     private static void AddRouting(IServiceCollection services)
     {
@@ -129,7 +140,8 @@ public static class McuHubServiceCollectionExtensions
             sp.GetRequiredService<TenantRuleStores>(),
             sp.GetRequiredService<WorkingCalendar>(),
             sp.GetRequiredService<ITerritoryLocator>(),
-            sp.GetRequiredService<ILogger<RuleRouter>>()));
+            sp.GetRequiredService<ILogger<RuleRouter>>(),
+            sp.GetRequiredService<FastTrack.FastTrackCatalog>()));
         services.TryAddSingleton<RuleExplainer>();
     }
 }

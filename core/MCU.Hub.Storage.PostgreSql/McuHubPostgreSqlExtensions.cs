@@ -79,7 +79,7 @@ public static class McuHubPostgreSqlExtensions
     private static PostgreSqlRuleStore OpenRules(IServiceProvider sp, string tenant) => new(
         sp.GetRequiredService<PostgreSqlHubStore>(),
         tenant,
-        sp.GetRequiredService<RuleSetCompiler>(),
+        sp.GetRequiredService<RuleSetCompiler>().ForTenant(tenant),
         sp.GetRequiredService<IOptions<McuHubOptions>>().Value.Rules,
         sp.GetRequiredService<TimeProvider>(),
         sp.GetRequiredService<ILogger<PostgreSqlRuleStore>>());

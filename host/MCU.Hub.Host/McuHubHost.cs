@@ -47,6 +47,7 @@ public static partial class McuHubHost
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService<DeadlineService>();
         services.AddHostedService<Reports.ReportSchedulerService>();
+        services.AddHostedService<Roadmaps.RoadmapEscalationService>();
         services.AddMcuHubSecurity(builder.Configuration);
         services.AddSingleton<TenantAccess>();
         services.AddMcuHubDashboard();
@@ -113,6 +114,8 @@ public static partial class McuHubHost
         app.MapGrpcService<SessionGrpcService>();
         app.MapGrpcService<PeopleGrpcService>();
         app.MapGrpcService<AnswerGrpcService>();
+        app.MapGrpcService<FastTrackGrpcService>();
+        app.MapGrpcService<RoadmapGrpcService>();
         // Health for load balancers and the schema for gRPC tools: neither holds a municipality's data.
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();

@@ -18,6 +18,7 @@ public sealed class ConfiguredDeadlinePolicy : IDeadlinePolicy
     private readonly Dictionary<string, DeadlinePolicyDefinition> _policies;
     private readonly List<DeadlineAssignment> _assignments;
     private readonly DeadlineCalculator _calculator;
+    private readonly FastTrack.FastTrackCatalog? _fastTrack;
 
     /// <summary>Creates the policy.</summary>
     /// <param name="options">The engine options.</param>
@@ -29,8 +30,18 @@ public sealed class ConfiguredDeadlinePolicy : IDeadlinePolicy
         _calculator = calculator;
     }
 
+    /// <summary>Creates the policy that also knows the deadlines of the fast-track catalogue's entries.</summary>
+    /// <param name="options">The engine options.</param>
+    /// <param name="calculator">The calculator on the municipality's calendar.</param>
+    /// <param name="fastTrack">The fast-track catalogues: an entry's policy (<see cref="FastTrack.FastTrackEntry.PolicyName"/>) is found by name like a configured one.</param>
+    public ConfiguredDeadlinePolicy(IOptions<McuHubOptions> options, DeadlineCalculator calculator, FastTrack.FastTrackCatalog fastTrack)
+        : this(options, calculator)
+    {
+        _fastTrack = fastTrack;
+    }
+
     /// <inheritdoc />
-    public DeadlinePolicyDefinition? Find(string name) => _policies.GetValueOrDefault(name);
+    public DeadlinePolicyDefinition? Find(string name) => _fastTrack?.FindPolicy(name) ?? _policies.GetValueOrDefault(name);
 
     /// <inheritdoc />
     public DeadlineDecision Compute(HubMessage message, DateTimeOffset? sourceDueAt)

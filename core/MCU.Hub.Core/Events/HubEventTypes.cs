@@ -45,6 +45,24 @@ public static class HubEventTypes
     /// <summary>An interim answer (промежуточный ответ) was given with a new expected date.</summary>
     public const string InterimAnswered = "message.interim_answered";
 
+    /// <summary>A message was linked to a roadmap, unlinked from it, or its roadmap's measures were implemented or reopened.</summary>
+    public const string RoadmapChanged = "message.roadmap_changed";
+
+    /// <summary>A roadmap (дорожная карта) was created.</summary>
+    public const string RoadmapCreated = "roadmap.created";
+
+    /// <summary>A measure of a roadmap was added or changed, or messages were linked or unlinked.</summary>
+    public const string RoadmapUpdated = "roadmap.updated";
+
+    /// <summary>Every measure of a roadmap is done: its linked messages count for KPI 5.</summary>
+    public const string RoadmapImplemented = "roadmap.implemented";
+
+    /// <summary>An implemented roadmap has open measures again: its linked messages no longer count for KPI 5.</summary>
+    public const string RoadmapReopened = "roadmap.reopened";
+
+    /// <summary>A measure of a roadmap passed its due date undone and was escalated to the owner's superior.</summary>
+    public const string RoadmapMeasureEscalated = "roadmap.measure_escalated";
+
     /// <summary>A report was generated and stored.</summary>
     public const string ReportReady = "report.ready";
 }

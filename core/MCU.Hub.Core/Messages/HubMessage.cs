@@ -106,6 +106,9 @@ public sealed class HubMessage
     /// <summary>Gets or sets a value indicating whether the message is on a fast-track (фаст-трек).</summary>
     public bool FastTrack { get; set; }
 
+    /// <summary>Gets or sets the code of the fast-track catalogue entry a rule put the message on, if one did.</summary>
+    public string? FastTrackEntry { get; set; }
+
     /// <summary>Gets or sets a value indicating whether the problem reached its final executor with no manual step.</summary>
     public bool AutomatedDelivery { get; set; }
 

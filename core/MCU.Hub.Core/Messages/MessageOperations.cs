@@ -383,6 +383,37 @@ public sealed class MessageOperations
     }
 
     /// <summary>
+    /// Links a message to a roadmap (or unlinks it) and records when the roadmap's measures were implemented — the fact
+    /// KPI 5 counts. One history entry and one event; nothing is recorded when both values are already so.
+    /// </summary>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="roadmapId">The roadmap's id; <see langword="null"/> to unlink.</param>
+    /// <param name="implementedAt">When the roadmap's measures were implemented; <see langword="null"/> while they are not.</param>
+    /// <param name="comment">Why, for the history, in Russian.</param>
+    /// <param name="actor">Who made the change.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns><see langword="true"/> when the message changed.</returns>
+    /// <exception cref="MessageNotFoundException">There is no such message.</exception>
+    public async Task<bool> SetRoadmapAsync(string messageId, string? roadmapId, DateTimeOffset? implementedAt, string comment, string actor, CancellationToken cancellationToken)
+    {
+        var changed = false;
+        await ChangeAsync(messageId, actor, (m, now) =>
+        {
+            changed = true;
+            var changes = new List<FieldChange>();
+            if (m.RoadmapId != roadmapId)
+                changes.Add(FieldChange.Of("roadmap_id", m.RoadmapId, roadmapId));
+            if (m.RoadmapImplementedAt != implementedAt)
+                changes.Add(FieldChange.Of("roadmap_implemented_at", m.RoadmapImplementedAt, implementedAt));
+            (m.RoadmapId, m.RoadmapImplementedAt) = (roadmapId, implementedAt);
+            var entry = new MessageHistoryEntry { MessageId = m.Id, At = now, Action = "roadmap", Comment = comment, Changes = changes };
+            var e = new HubEvent { Type = HubEventTypes.RoadmapChanged, MessageId = m.Id, Channel = m.Channel, At = now, Summary = comment };
+            return (entry, e, ReplyKind.None);
+        }, cancellationToken, skipWhen: m => m.RoadmapId == roadmapId && m.RoadmapImplementedAt == implementedAt).ConfigureAwait(false);
+        return changed;
+    }
+
+    /// <summary>
     /// Gives a message its answer and moves it to <see cref="MessageStatus.Answered"/> — the one place both a direct answer
     /// and an approved draft go through. The caller has checked the transition.
     /// </summary>

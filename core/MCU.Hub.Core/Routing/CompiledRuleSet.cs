@@ -61,7 +61,7 @@ public sealed class CompiledRuleSet
                 ExplainAll(e, ref builder);
             else
                 EvaluateCandidates(e, ref builder);
-            return builder.Build(Version, located, e, explain);
+            return FastTrackDecision.Resolve(builder.Build(Version, located, e, explain), message, context.FastTrack);
         }
         finally
         {

@@ -31,6 +31,12 @@ public sealed record RoutingDecision(
     /// <summary>Gets the name of the deadline policy a rule chose; <see langword="null"/> for the default.</summary>
     public string? DeadlinePolicy { get; init; }
 
+    /// <summary>
+    /// Gets the code of the fast-track catalogue entry a rule put the message on (the earliest that names one wins);
+    /// <see langword="null"/> for none. When it is set, the entry gave <see cref="Recipients"/> and <see cref="DeadlinePolicy"/>.
+    /// </summary>
+    public string? FastTrackEntry { get; init; }
+
     /// <summary>Gets whom the rules asked to notify.</summary>
     public IReadOnlyList<string> Notify { get; init; } = [];
 

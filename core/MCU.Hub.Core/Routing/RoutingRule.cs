@@ -86,6 +86,17 @@ public sealed class RoutingRule
     /// <summary>Gets or sets a value indicating whether the message goes on a fast-track.</summary>
     public bool FastTrack { get; set; }
 
+    /// <summary>
+    /// Gets or sets the code of the fast-track catalogue entry (<see cref="FastTrack.FastTrackEntry"/>) the rule puts the
+    /// message on; <see langword="null"/> for none.
+    /// </summary>
+    /// <remarks>
+    /// The entry decides the rest: the message goes to its pre-agreed executor (instead of <see cref="Recipients"/>), with
+    /// its shortened deadline on the production calendar (instead of <see cref="DeadlinePolicy"/>), on the fast-track and
+    /// with no manual step. The code must be in the municipality's catalogue when the rule set is saved.
+    /// </remarks>
+    public string? FastTrackEntry { get; set; }
+
     /// <summary>Gets or sets a value indicating whether the rule delivers the problem to its final executor with no manual step.</summary>
     /// <value>The default is <see langword="true"/>: a rule that assigns a recipient needs nobody to triage.</value>
     public bool AutomatedDelivery { get; set; } = true;

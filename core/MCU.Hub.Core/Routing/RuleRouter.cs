@@ -41,12 +41,13 @@ public sealed class RuleRouter : IMessageRouter
     /// <param name="calendar">The working calendar, for the working-time condition.</param>
     /// <param name="territories">The territory locator, for messages with coordinates.</param>
     /// <param name="logger">The logger.</param>
-    public RuleRouter(TenantRuleStores rules, WorkingCalendar calendar, ITerritoryLocator territories, ILogger<RuleRouter> logger)
+    /// <param name="fastTrack">The fast-track catalogues whose entries rules name; <see langword="null"/> to ignore such rules' entries.</param>
+    public RuleRouter(TenantRuleStores rules, WorkingCalendar calendar, ITerritoryLocator territories, ILogger<RuleRouter> logger, FastTrack.FastTrackCatalog? fastTrack = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _current = () => rules.For(null).Current;
         _forMessage = m => rules.For(m.Tenant).Current;
-        _context = new EvaluationContext(calendar, territories, logger);
+        _context = new EvaluationContext(calendar, territories, logger, fastTrack);
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ public sealed class RuleSetCompiler
     private const RegexOptions PatternOptions = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
     private readonly HubDirectory? _directory;
+    private readonly FastTrack.FastTrackCatalog? _fastTrack;
+    private readonly string? _tenant;
 
     /// <summary>Creates the compiler for the municipality's directory.</summary>
     /// <param name="directory">The directory whose recipients, categories and territories rules may name.</param>
@@ -19,6 +21,23 @@ public sealed class RuleSetCompiler
     public RuleSetCompiler(HubDirectory directory, IOptions<RoutingOptions> options)
         : this(directory, options.Value.RegexTimeout)
     {
+    }
+
+    /// <summary>Creates the compiler for the municipality's directory and fast-track catalogue.</summary>
+    /// <param name="directory">The directory whose recipients, categories and territories rules may name.</param>
+    /// <param name="options">The routing options.</param>
+    /// <param name="fastTrack">The fast-track catalogues whose entries rules may name (<see cref="RoutingRule.FastTrackEntry"/>).</param>
+    public RuleSetCompiler(HubDirectory directory, IOptions<RoutingOptions> options, FastTrack.FastTrackCatalog fastTrack)
+        : this(directory, options.Value.RegexTimeout)
+    {
+        _fastTrack = fastTrack;
+    }
+
+    private RuleSetCompiler(RuleSetCompiler other, string tenant)
+        : this(other._directory, other.RegexTimeout)
+    {
+        _fastTrack = other._fastTrack;
+        _tenant = tenant;
     }
 
     /// <summary>Creates the compiler.</summary>
@@ -34,6 +53,14 @@ public sealed class RuleSetCompiler
     /// <summary>Gets how long one regular expression may run on one message.</summary>
     public TimeSpan RegexTimeout { get; }
 
+    /// <summary>
+    /// Gets a compiler that checks the fast-track entries rules name against the catalogue of <paramref name="tenant"/>
+    /// (this compiler checks the default municipality's).
+    /// </summary>
+    /// <param name="tenant">The municipality whose rule set the compiler checks.</param>
+    /// <returns>The compiler.</returns>
+    public RuleSetCompiler ForTenant(string tenant) => new(this, tenant);
+
     /// <summary>Checks a rule set: names present and unique, codes known to the directory, phrases with words, patterns that compile.</summary>
     /// <param name="rules">The rules.</param>
     /// <returns>The problems, each naming its rule and field; empty when the set is valid.</returns>
@@ -43,7 +70,8 @@ public sealed class RuleSetCompiler
             _directory?.Recipients.Select(r => r.Code).ToHashSet(StringComparer.Ordinal),
             _directory?.Categories.Select(c => c.Code).ToHashSet(StringComparer.Ordinal),
             _directory?.Territories.Select(t => t.Code).ToHashSet(StringComparer.Ordinal),
-            RegexTimeout);
+            RegexTimeout,
+            _fastTrack is { } catalog ? code => catalog.Find(_tenant, code) is not null : null);
 
     /// <summary>Throws when <see cref="Validate"/> finds a problem.</summary>
     /// <param name="rules">The rules.</param>
@@ -182,6 +210,7 @@ public sealed class RuleSetCompiler
             FastTrack = rule.FastTrack,
             AutomatedDelivery = rule.AutomatedDelivery,
             DeadlinePolicy = string.IsNullOrWhiteSpace(rule.DeadlinePolicy) ? null : rule.DeadlinePolicy,
+            FastTrackEntry = string.IsNullOrWhiteSpace(rule.FastTrackEntry) ? null : rule.FastTrackEntry,
             Tags = [.. (rule.Tags ?? []).Distinct(StringComparer.Ordinal)],
             Notify = [.. (rule.Notify ?? []).Distinct(StringComparer.Ordinal)],
         };

@@ -36,8 +36,8 @@ public sealed class TenantRuleStores : IDisposable
         _tenants = tenants;
         var seed = options.Value.Rules;
         _open = store is LiteDbHubStore lite
-            ? tenant => LiteDbRuleStore.ForTenant(lite, tenant, compiler, seed, time, logger)
-            : tenant => LiteDbRuleStore.InMemory(compiler, seed, time, logger);
+            ? tenant => LiteDbRuleStore.ForTenant(lite, tenant, compiler.ForTenant(tenant), seed, time, logger)
+            : tenant => LiteDbRuleStore.InMemory(compiler.ForTenant(tenant), seed, time, logger);
     }
 
     /// <summary>Creates the registry for a hub store that keeps rule sets itself (a server database).</summary>

@@ -74,6 +74,9 @@ internal static class ProtoMapper
             Version = m.Version,
             DeadlineExtension = m.DeadlineExtension,
             RuleSetVersion = m.RuleSetVersion,
+            RoadmapId = m.RoadmapId ?? "",
+            RoadmapImplementedAt = m.RoadmapImplementedAt is { } implemented ? Timestamp.FromDateTimeOffset(implemented) : null,
+            FastTrackEntry = m.FastTrackEntry ?? "",
         };
         if (m.Latitude is { } lat && m.Longitude is { } lon)
             proto.Coordinates = new Coordinates { Latitude = lat, Longitude = lon };

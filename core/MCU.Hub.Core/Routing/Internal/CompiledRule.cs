@@ -64,6 +64,9 @@ internal sealed class CompiledRule
 
     public string? DeadlinePolicy { get; init; }
 
+    /// <summary>The code of the fast-track catalogue entry the rule puts the message on, if any.</summary>
+    public string? FastTrackEntry { get; init; }
+
     public required string[] Tags { get; init; }
 
     public required string[] Notify { get; init; }

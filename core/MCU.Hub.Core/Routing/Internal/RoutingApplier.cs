@@ -67,6 +67,12 @@ internal static class RoutingApplier
                 message.FastTrack = true;
             }
 
+            if (decision.FastTrackEntry is { } entry && entry != message.FastTrackEntry)
+            {
+                changes.Add(FieldChange.Of("fast_track_entry", message.FastTrackEntry, entry));
+                message.FastTrackEntry = entry;
+            }
+
             if (decision.AutomatedDelivery && !message.AutomatedDelivery)
             {
                 changes.Add(FieldChange.Of("automated_delivery", false, true));

@@ -11,7 +11,8 @@ internal static class RuleValidator
         IReadOnlySet<string>? recipients,
         IReadOnlySet<string>? categories,
         IReadOnlySet<string>? territories,
-        TimeSpan regexTimeout)
+        TimeSpan regexTimeout,
+        Func<string, bool>? fastTrackKnown = null)
     {
         var errors = new List<RuleValidationError>();
         for (var i = 0; i < rules.Count; i++)
@@ -59,6 +60,16 @@ internal static class RuleValidator
                 Known([rule.SetCategory], categories, nameof(RoutingRule.SetCategory), "неизвестная категория", Error);
             if (rule.DeadlinePolicy is not null && string.IsNullOrWhiteSpace(rule.DeadlinePolicy))
                 Error(nameof(RoutingRule.DeadlinePolicy), "пустое имя правила сроков: уберите поле или задайте имя");
+            if (rule.FastTrackEntry is { } entry)
+            {
+                if (string.IsNullOrWhiteSpace(entry))
+                    Error(nameof(RoutingRule.FastTrackEntry), "пустой код позиции фаст-трека: уберите поле или задайте код");
+                else if (fastTrackKnown is not null && !fastTrackKnown(entry))
+                    Error(nameof(RoutingRule.FastTrackEntry), $"позиции фаст-трека «{entry}» нет в каталоге муниципального образования");
+                if (!string.IsNullOrWhiteSpace(rule.DeadlinePolicy))
+                    Error(nameof(RoutingRule.DeadlinePolicy), "срок правила фаст-трека задаёт позиция каталога: уберите DeadlinePolicy");
+            }
+
             Blank(rule.Tags, nameof(RoutingRule.Tags), Error);
             Blank(rule.Notify, nameof(RoutingRule.Notify), Error);
         }
