@@ -33,6 +33,9 @@ public static class McuHubServiceCollectionExtensions
     {
         services.AddOptions<McuHubOptions>().Bind(configuration);
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
+        services.AddOptions<Satisfaction.SatisfactionOptions>().Bind(configuration.GetSection(Satisfaction.SatisfactionOptions.SectionName));
+        services.AddOptions<Quality.QualityOptions>().Bind(configuration.GetSection(Quality.QualityOptions.SectionName));
+        services.AddOptions<Informing.InformingOptions>().Bind(configuration.GetSection(Informing.InformingOptions.SectionName));
         return services.AddMcuHub(configure: null);
     }
 
@@ -79,6 +82,7 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<DeadlineMaintenance>();
         services.TryAddSingleton<Quarantine.QuarantineOperations>();
         AddAnalytics(services);
+        AddWorkingCycle(services);
         return new McuHubBuilder(services);
     }
 
@@ -102,6 +106,21 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Reports.IReportSectionSource, Reports.Internal.ProblemSections>());
         services.TryAddSingleton<Reports.ReportSchedule>();
         services.TryAddSingleton<Reports.ReportService>();
+    }
+
+    /// <summary>Satisfaction surveys, quality and conflict flags, informing through official pages; their documents live in <see cref="IDocumentStore"/>.</summary>
+    private static void AddWorkingCycle(IServiceCollection services)
+    {
+        services.AddOptions<Satisfaction.SatisfactionOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Satisfaction.SatisfactionOptions>, Satisfaction.SatisfactionOptionsValidator>());
+        services.AddOptions<Quality.QualityOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Quality.QualityOptions>, Quality.QualityOptionsValidator>());
+        services.AddOptions<Informing.InformingOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Satisfaction.SatisfactionService>();
+        services.TryAddSingleton<Quality.IAnswerTemplateSource, Quality.Internal.ConfiguredAnswerTemplates>();
+        services.TryAddSingleton<Quality.QualityService>();
+        services.TryAddSingleton<Informing.InformingService>();
+        services.TryAddSingleton<Kpi.IDecisionReportLinks>(sp => sp.GetRequiredService<Informing.InformingService>());
     }
 
     /// <summary>Routing: the versioned rule store (in the LiteDB file when the hub store is LiteDB), the indexed router, explanations.</summary>
