@@ -47,6 +47,7 @@ public static partial class McuHubHost
         services.AddHostedService<OutboxDeliveryService>();
         services.AddHostedService<DeadlineService>();
         services.AddHostedService<Reports.ReportSchedulerService>();
+        services.AddHostedService<Satisfaction.SatisfactionSurveyService>();
         services.AddMcuHubSecurity(builder.Configuration);
         services.AddSingleton<TenantAccess>();
         services.AddMcuHubDashboard();
@@ -111,6 +112,11 @@ public static partial class McuHubHost
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcService<SessionGrpcService>();
+        app.MapGrpcService<QualityGrpcService>();
+        app.MapGrpcService<InformingGrpcService>();
+        app.MapGrpcService<SatisfactionGrpcService>();
+        // The citizen's survey page: the personal link is its credential, so it is the one anonymous page with data.
+        Satisfaction.SurveyEndpoints.MapSurveyPages(app);
         // Health for load balancers and the schema for gRPC tools: neither holds a municipality's data.
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();

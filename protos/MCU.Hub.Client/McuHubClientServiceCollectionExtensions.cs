@@ -57,6 +57,9 @@ public static class McuHubClientServiceCollectionExtensions
             Add<ReportService.ReportServiceClient>(services),
             Add<AuditService.AuditServiceClient>(services),
             Add<SessionService.SessionServiceClient>(services),
+            Add<QualityService.QualityServiceClient>(services),
+            Add<InformingService.InformingServiceClient>(services),
+            Add<SatisfactionService.SatisfactionServiceClient>(services),
         ]);
     }
 
