@@ -209,7 +209,7 @@ public sealed class QualityService
             return false;
         if (AddressKey.Of(a.Address) is { } ka && AddressKey.Of(b.Address) is { } kb)
             return ka == kb || Near(a, b);
-        return Near(a, b) || (a.Latitude is null && b.Latitude is null && a.Address is null && b.Address is null);
+        return Near(a, b) || (a.Latitude is null && b.Latitude is null && string.IsNullOrWhiteSpace(a.Address) && string.IsNullOrWhiteSpace(b.Address));
     }
 
     private bool Near(HubMessage a, HubMessage b) =>
