@@ -63,7 +63,7 @@ public sealed class QualityFlagsTests(QualityHostFixture fixture) : IClassFixtur
     public async Task NoSubstance_FlagsBoilerplateOnly_NotBoilerplateWithFacts()
     {
         var planted = await AnsweredAsync("bp-1", "Ваше обращение рассмотрено. Информация принята к сведению. Вопрос находится на контроле. С уважением, администрация.");
-        var clean = await AnsweredAsync("bp-2", "Ваше обращение рассмотрено. " + Substantive);
+        var clean = await AnsweredAsync("bp-2", "Ваше обращение рассмотрено. Яма заделана 18.11.2026.");
 
         var flags = await FlagsAsync(QualityFlagKind.NoSubstance);
 
