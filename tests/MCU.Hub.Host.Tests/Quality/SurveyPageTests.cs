@@ -200,6 +200,34 @@ public sealed partial class SurveyPageTests
         Assert.Contains(history.Entries, e => e.Action == "survey_sent" && e.Comment.Contains("нет канала доставки", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ChannelRating_IsTakenInsteadOfASurvey()
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 0 });
+        emulator.Add(new PosMessage { Id = "rated-1", CreatedAt = TimeProvider.System.GetUtcNow().AddDays(-3), Text = "Не горит фонарь у подъезда", Rating = 2 });
+        await using var host = await TestHost.StartAsync(TestHost.NewDatabasePath(), Settings(emulator));
+        await host.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
+        var id = (await host.Store.FindBySourceAsync("pos", "rated-1", CancellationToken.None))!.Id;
+        var messages = new MessageService.MessageServiceClient(host.Channel);
+        await messages.AnswerMessageAsync(new AnswerMessageRequest { Id = id, Text = "Фонарь у подъезда дома 3 заменён 20.11.2026." });
+        await messages.UpdateStatusAsync(new UpdateStatusRequest { Id = id, Status = MessageStatus.Closed });
+
+        GetMessageHistoryResponse history;
+        var deadline = Environment.TickCount64 + 30_000;
+        do
+        {
+            await Task.Delay(100);
+            history = await messages.GetMessageHistoryAsync(new GetMessageHistoryRequest { Id = id });
+        }
+        while (!history.Entries.Any(e => e.Action == "satisfaction") && Environment.TickCount64 < deadline);
+        await Task.Delay(600);
+        var survey = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => new SatisfactionService.SatisfactionServiceClient(host.Channel).GetSurveyAsync(new GetSurveyRequest { MessageId = id }).ResponseAsync);
+
+        Assert.Contains(history.Entries, e => e.Action == "satisfaction" && e.Comment.Contains("из канала", StringComparison.Ordinal));
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, survey.StatusCode);
+        Assert.DoesNotContain(emulator.Answers, a => Link().IsMatch(a.Text ?? ""));
+    }
+
     internal static async Task<IReadOnlyList<QualityFlag>> QualityFlagsOfTodayAsync(TestHost host, params QualityFlagKind[] kinds)
     {
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
