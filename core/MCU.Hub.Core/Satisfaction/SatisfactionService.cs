@@ -52,7 +52,9 @@ public sealed partial class SatisfactionService
     private readonly WorkingCalendar _calendar;
     private readonly SatisfactionOptions _options;
     private readonly ILogger _logger;
-    private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
+    private readonly Tenants.TenantDirectory _tenants;
+    // Messages already surveyed (or rated) in the current window, by closing time, so a scan does not read their surveys again.
+    private readonly Dictionary<string, DateTimeOffset> _settled = new(StringComparer.Ordinal);
     private readonly Lock _settledLock = new();
 
     /// <summary>Creates the service.</summary>
@@ -67,6 +69,7 @@ public sealed partial class SatisfactionService
     /// <param name="calendar">The working calendar, for the municipality's time zone.</param>
     /// <param name="options">The survey options.</param>
     /// <param name="logger">The log.</param>
+    /// <param name="tenants">The municipalities, to file each survey under its message's one.</param>
     public SatisfactionService(
         IHubStore store,
         IDocumentStore documents,
@@ -78,8 +81,10 @@ public sealed partial class SatisfactionService
         HubDirectory directory,
         WorkingCalendar calendar,
         IOptions<SatisfactionOptions> options,
-        ILogger<SatisfactionService> logger)
+        ILogger<SatisfactionService> logger,
+        Tenants.TenantDirectory tenants)
     {
+        _tenants = tenants;
         _store = store;
         _documents = documents;
         _facts = facts;
@@ -108,6 +113,12 @@ public sealed partial class SatisfactionService
         var latest = now - _options.Delay;
         var earliest = latest - _options.ValidFor;
         var created = 0;
+        lock (_settledLock)
+        {
+            foreach (var gone in _settled.Where(kv => kv.Value <= earliest).Select(kv => kv.Key).ToList())
+                _settled.Remove(gone);
+        }
+
         foreach (var fact in _facts.Snapshot())
         {
             if (fact.Status != "closed" || fact.ClosedAt is not { } closed || closed > latest || closed <= earliest
@@ -115,14 +126,14 @@ public sealed partial class SatisfactionService
                 continue;
             lock (_settledLock)
             {
-                if (_settled.Contains(fact.Id))
+                if (_settled.ContainsKey(fact.Id))
                     continue;
             }
 
             if (await CreateAsync(fact.Id, now, cancellationToken).ConfigureAwait(false))
                 created++;
             lock (_settledLock)
-                _settled.Add(fact.Id);
+                _settled[fact.Id] = closed;
         }
 
         return created;
@@ -248,7 +259,7 @@ public sealed partial class SatisfactionService
         var survey = new SatisfactionSurvey
         {
             Id = message.Id,
-            Tenant = message.Tenant,
+            Tenant = _tenants.Normalize(message.Tenant),
             TokenHash = SurveyToken.HashOf(token),
             Channel = message.Channel,
             Summary = SummaryOf(message),
