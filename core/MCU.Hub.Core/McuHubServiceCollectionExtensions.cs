@@ -34,6 +34,9 @@ public static class McuHubServiceCollectionExtensions
         services.AddOptions<McuHubOptions>().Bind(configuration);
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection("Routing"));
         services.AddOptions<Roadmaps.RoadmapOptions>().Bind(configuration.GetSection("Roadmaps"));
+        services.AddOptions<Satisfaction.SatisfactionOptions>().Bind(configuration.GetSection(Satisfaction.SatisfactionOptions.SectionName));
+        services.AddOptions<Quality.QualityOptions>().Bind(configuration.GetSection(Quality.QualityOptions.SectionName));
+        services.AddOptions<Informing.InformingOptions>().Bind(configuration.GetSection(Informing.InformingOptions.SectionName));
         return services.AddMcuHub(configure: null);
     }
 
@@ -110,12 +113,25 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<Reports.ReportService>();
     }
 
-    /// <summary>The working cycle: the fast-track catalogue and roadmaps, kept as documents of the hub's store.</summary>
+    /// <summary>
+    /// The working cycle: the fast-track catalogue, roadmaps, satisfaction surveys, quality and conflict flags, informing
+    /// through official pages; their documents live in <see cref="IDocumentStore"/>.
+    /// </summary>
     private static void AddWorkingCycle(IServiceCollection services)
     {
         services.AddOptions<Roadmaps.RoadmapOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<FastTrack.FastTrackService>();
         services.TryAddSingleton<Roadmaps.RoadmapService>();
+        services.AddOptions<Satisfaction.SatisfactionOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Satisfaction.SatisfactionOptions>, Satisfaction.SatisfactionOptionsValidator>());
+        services.AddOptions<Quality.QualityOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Quality.QualityOptions>, Quality.QualityOptionsValidator>());
+        services.AddOptions<Informing.InformingOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Satisfaction.SatisfactionService>();
+        services.TryAddSingleton<Quality.IAnswerTemplateSource, Quality.Internal.HubAnswerTemplates>();
+        services.TryAddSingleton<Quality.QualityService>();
+        services.TryAddSingleton<Informing.InformingService>();
+        services.TryAddSingleton<Kpi.IDecisionReportLinks>(sp => sp.GetRequiredService<Informing.InformingService>());
     }
 
     /// <summary>Routing: the versioned rule store (in the LiteDB file when the hub store is LiteDB), the indexed router, explanations.</summary>

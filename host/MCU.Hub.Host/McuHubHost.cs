@@ -48,6 +48,7 @@ public static partial class McuHubHost
         services.AddHostedService<DeadlineService>();
         services.AddHostedService<Reports.ReportSchedulerService>();
         services.AddHostedService<Roadmaps.RoadmapEscalationService>();
+        services.AddHostedService<Satisfaction.SatisfactionSurveyService>();
         services.AddMcuHubSecurity(builder.Configuration);
         services.AddSingleton<TenantAccess>();
         services.AddMcuHubDashboard();
@@ -116,6 +117,11 @@ public static partial class McuHubHost
         app.MapGrpcService<AnswerGrpcService>();
         app.MapGrpcService<FastTrackGrpcService>();
         app.MapGrpcService<RoadmapGrpcService>();
+        app.MapGrpcService<QualityGrpcService>();
+        app.MapGrpcService<InformingGrpcService>();
+        app.MapGrpcService<SatisfactionGrpcService>();
+        // The citizen's survey page: the personal link is its credential, so it is the one anonymous page with data.
+        Satisfaction.SurveyEndpoints.MapSurveyPages(app);
         // Health for load balancers and the schema for gRPC tools: neither holds a municipality's data.
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();

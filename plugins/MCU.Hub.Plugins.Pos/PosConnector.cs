@@ -124,6 +124,9 @@ public sealed class PosConnector : IChannelConnector, IRawItemParser
         };
         if (message.Status is { Length: > 0 } status)
             metadata["status"] = status;
+        // The citizen's own rating of the answer: the hub takes it instead of sending a survey of its own.
+        if (message.Rating is >= 1 and <= 5)
+            metadata["satisfaction"] = message.Rating.Value.ToString(CultureInfo.InvariantCulture);
         if (message.Deadline is { } deadline)
             metadata["deadline"] = deadline.ToString("O", CultureInfo.InvariantCulture);
         AddCategory(metadata, "category", message.Category);

@@ -58,6 +58,9 @@ public static class McuHubClientServiceCollectionExtensions
             Add<AuditService.AuditServiceClient>(services),
             Add<SessionService.SessionServiceClient>(services),
             Add<AnswerService.AnswerServiceClient>(services),
+            Add<QualityService.QualityServiceClient>(services),
+            Add<InformingService.InformingServiceClient>(services),
+            Add<SatisfactionService.SatisfactionServiceClient>(services),
         ]);
     }
 

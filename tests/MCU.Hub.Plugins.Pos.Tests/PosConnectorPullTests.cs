@@ -160,6 +160,22 @@ public sealed class PosConnectorPullTests
         Assert.Empty(item.Attachments);
         Assert.Equal("false", item.Metadata["fast_track"]);
         Assert.False(item.Metadata.ContainsKey("deadline"));
+        Assert.False(item.Metadata.ContainsKey("satisfaction"));
+    }
+
+    [Fact]
+    public async Task PullAsync_RatedMessage_MapsTheCitizensRating_DropsOneOutOfScale()
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 0 });
+        var at = new DateTimeOffset(2025, 2, 3, 9, 15, 0, TimeSpan.FromHours(3));
+        emulator.Add(new PosMessage { Id = "rated", CreatedAt = at, Text = "Не работает фонарь.", Status = "closed", Rating = 4 });
+        emulator.Add(new PosMessage { Id = "odd", CreatedAt = at, Text = "Не работает фонарь.", Status = "closed", Rating = 9 });
+        await using var services = PosTestHost.Build(emulator);
+
+        var items = (await services.Connector().PullAsync(new PullRequest(null, 10), None)).Items;
+
+        Assert.Equal("4", items.Single(i => i.ExternalId == "rated").Metadata["satisfaction"]);
+        Assert.False(items.Single(i => i.ExternalId == "odd").Metadata.ContainsKey("satisfaction"));
     }
 
     [Fact]

@@ -65,4 +65,10 @@ public static class HubEventTypes
 
     /// <summary>A report was generated and stored.</summary>
     public const string ReportReady = "report.ready";
+
+    /// <summary>A satisfaction survey link was sent to the citizen (or recorded as having no delivery channel).</summary>
+    public const string SurveySent = "message.survey_sent";
+
+    /// <summary>The citizen's satisfaction with the result was recorded (a survey answer or the channel's rating).</summary>
+    public const string SatisfactionRecorded = "message.satisfaction_recorded";
 }

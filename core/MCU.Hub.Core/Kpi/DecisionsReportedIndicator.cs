@@ -7,14 +7,26 @@ namespace MCU.Hub.Kpi;
 /// <remarks>
 /// Decisions are channel records of the types in <see cref="TargetIndicators.DecisionRecordTypes"/> whose time falls
 /// in the period; a decision counts as reported when any publication of an official page, at any time up to now,
-/// names it in its <c>reports_on</c> field. The ПОС connector does not deliver votes and polls yet, so until it does
+/// names it in its <c>reports_on</c> field, or is linked to it in the hub (<see cref="IDecisionReportLinks"/>, the
+/// informing feature). The ПОС connector does not deliver votes and polls yet, so until it does
 /// this indicator has no value («нет данных»), which is shown as such rather than as zero.
 /// </remarks>
 public sealed class DecisionsReportedIndicator : IKpiIndicator
 {
+    private readonly IDecisionReportLinks? _links;
+
     /// <summary>Creates the indicator.</summary>
     /// <param name="descriptor">What it is.</param>
     public DecisionsReportedIndicator(KpiIndicatorDescriptor descriptor) => Descriptor = descriptor;
+
+    /// <summary>Creates the indicator that also counts decisions linked to a publication in the hub.</summary>
+    /// <param name="descriptor">What it is.</param>
+    /// <param name="links">The links set by the person responsible for informing, or <see langword="null"/>.</param>
+    public DecisionsReportedIndicator(KpiIndicatorDescriptor descriptor, IDecisionReportLinks? links)
+    {
+        Descriptor = descriptor;
+        _links = links;
+    }
 
     /// <inheritdoc />
     public KpiIndicatorDescriptor Descriptor { get; }
@@ -34,6 +46,8 @@ public sealed class DecisionsReportedIndicator : IKpiIndicator
             .Select(p => p.Fields.GetValueOrDefault("reports_on"))
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
+        if (_links is not null)
+            reported.UnionWith(await _links.GetLinkedDecisionsAsync(context.Slice.Tenants, cancellationToken).ConfigureAwait(false));
         return KpiResult.Percent(decisions.Count(reported.Contains), decisions.Count);
     }
 }

@@ -34,6 +34,7 @@ public sealed partial class KpiService
     /// <param name="tenants">The municipalities the hub serves.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The log.</param>
+    /// <param name="decisionLinks">Publications linked to ПОС decisions in the hub (target indicator 4), if the informing feature is registered.</param>
     public KpiService(
         MessageFactsProjection facts,
         IEnumerable<IKpiIndicator> extra,
@@ -43,7 +44,8 @@ public sealed partial class KpiService
         IOptions<McuHubOptions> options,
         Tenants.TenantDirectory tenants,
         TimeProvider time,
-        ILogger<KpiService> logger)
+        ILogger<KpiService> logger,
+        IDecisionReportLinks? decisionLinks = null)
     {
         _facts = facts;
         _store = store;
@@ -56,7 +58,7 @@ public sealed partial class KpiService
 
         var all = new List<IKpiIndicator>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var indicator in TargetIndicators.All().Concat(OperationalIndicators.All()).Concat(extra))
+        foreach (var indicator in TargetIndicators.All(decisionLinks).Concat(OperationalIndicators.All()).Concat(extra))
         {
             if (ids.Add(indicator.Descriptor.Id))
                 all.Add(indicator);

@@ -56,7 +56,12 @@ public static class TargetIndicators
 
     /// <summary>Creates the six indicators.</summary>
     /// <returns>The indicators, in the order of the regulation.</returns>
-    public static IReadOnlyList<IKpiIndicator> All() =>
+    public static IReadOnlyList<IKpiIndicator> All() => All(null);
+
+    /// <summary>Creates the six indicators; indicator 4 also counts the decisions linked to publications in the hub.</summary>
+    /// <param name="decisionLinks">The links of publications to decisions, or <see langword="null"/>.</param>
+    /// <returns>The indicators, in the order of the regulation.</returns>
+    public static IReadOnlyList<IKpiIndicator> All(IDecisionReportLinks? decisionLinks) =>
     [
         new MessageShareIndicator(
             Target(FastTrack, "Доля обращений и сообщений, поступивших ответственным получателям и обработанных с использованием механизмов ускоренного решения (фаст-трек)",
@@ -71,7 +76,8 @@ public static class TargetIndicators
                 "числитель — ответственные получатели, у которых есть верифицированная официальная страница (госпаблик) хотя бы с одной публикацией за период; знаменатель — все ответственные получатели справочника")),
         new DecisionsReportedIndicator(
             Target(PosDecisionsReported, "Доля решений, принятых с участием жителей муниципального образования через платформу обратной связи (ПОС), по которым обеспечено информирование об их реализации через социальные сети",
-                "числитель — решения ПОС (голосования, опросы, обсуждения) за период, на которые ссылается публикация госпаблика (reports_on); знаменатель — все решения ПОС за период")),
+                "числитель — решения ПОС (голосования, опросы, обсуждения) за период, на которые ссылается публикация госпаблика (reports_on) или с которыми публикацию связал ответственный за информирование; знаменатель — все решения ПОС за период"),
+            decisionLinks),
         new MessageShareIndicator(
             Target(Roadmaps, "Доля обращений и сообщений, поступивших ответственным получателям, по которым реализованы мероприятия «дорожных карт» по устранению причин таких обращений и сообщений",
                 "числитель — обращения и сообщения, связанные с дорожной картой, мероприятия которой выполнены до конца периода; знаменатель — все обращения и сообщения, поступившие ответственным получателям за период (кроме отклонённых)"),

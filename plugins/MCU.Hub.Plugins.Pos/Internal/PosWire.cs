@@ -42,6 +42,8 @@ internal sealed record PosMessageDto
     public string? Status { get; init; }
 
     public bool FastTrack { get; init; }
+
+    public int? Rating { get; init; }
 }
 
 internal sealed record PosCategoryDto

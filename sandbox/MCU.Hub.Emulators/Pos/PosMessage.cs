@@ -46,4 +46,11 @@ public sealed record PosMessage
 
     /// <summary>Gets a value indicating whether the platform put the message on the fast track (ускоренное решение).</summary>
     public bool FastTrack { get; init; }
+
+    /// <summary>
+    /// Gets the citizen's rating of the answer (1…5), once the citizen gave one, or <see langword="null"/>. Left out of
+    /// the page when absent, as the platform does.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Rating { get; init; }
 }
