@@ -165,6 +165,8 @@ public sealed class RuleExplainer
         Compare("tags", stored.Tags, replay.Tags);
         if (decision.DeadlinePolicy is not null)
             Compare("deadline_policy", stored.DeadlinePolicy, replay.DeadlinePolicy);
+        if (decision.FastTrackEntry is not null)
+            Compare("fast_track_entry", stored.FastTrackEntry, replay.FastTrackEntry);
         return changes;
     }
 }

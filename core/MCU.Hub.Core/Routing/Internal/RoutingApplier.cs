@@ -105,6 +105,8 @@ internal static class RoutingApplier
             : matched ? $"Автоправила: {rules}; набор автоправил v{decision.RuleSetVersion}; получатель не назначен — ручная сортировка"
             : decision.Territory is not null ? "Территория определена по координатам"
             : "Ни одно автоправило не подошло — ручная сортировка";
+        if (routed && decision.FastTrackEntry is { } fastTrack)
+            comment += $"; фаст-трек «{fastTrack}»: исполнитель и срок по каталогу";
         if (decision.Warnings.Count > 0)
             comment += ". " + string.Join("; ", decision.Warnings);
         return new AppliedRouting(routed ? RoutedAction : RulesAction, routed, comment, [.. changes]);
