@@ -26,6 +26,8 @@ public sealed class GrpcFuzzTests(ITestOutputHelper output)
     [
         StatusCode.OK, StatusCode.InvalidArgument, StatusCode.NotFound, StatusCode.FailedPrecondition,
         StatusCode.ResourceExhausted, StatusCode.OutOfRange, StatusCode.AlreadyExists,
+        // Optimistic concurrency: a step on an older revision or version than the stored one (answers.proto) — read again and retry.
+        StatusCode.Aborted,
         // For when the host requires API keys: a fuzzed request never changes the key, but a scope may be refused.
         StatusCode.PermissionDenied,
     ];
