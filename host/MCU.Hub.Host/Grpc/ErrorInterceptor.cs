@@ -51,27 +51,41 @@ internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger)
     /// </summary>
     internal const int MaxDetailLength = 1_000;
 
+    /// <summary>
+    /// The status an engine exception answers with; <see langword="null"/> for one that is not the caller's doing (an
+    /// internal error). The audit log records the same outcome the caller gets.
+    /// </summary>
+    /// <param name="ex">The exception.</param>
+    /// <returns>The status code.</returns>
+    internal static StatusCode? CodeOf(Exception ex) => ex switch
+    {
+        RpcException rpc => rpc.StatusCode,
+        HubValidationException => StatusCode.InvalidArgument,
+        MessageNotFoundException or MCU.Hub.People.AccountNotFoundException
+            or MCU.Hub.Roadmaps.RoadmapNotFoundException or MCU.Hub.FastTrack.FastTrackEntryNotFoundException => StatusCode.NotFound,
+
+        // A step on an older revision is retried after a fresh read; a step the draft's state refuses is not.
+        Answers.AnswerConflictException conflict => conflict.Stale ? StatusCode.Aborted : StatusCode.FailedPrecondition,
+
+        // The cause is outside the request (disk full, file held): nothing was written, and a retry later succeeds.
+        HubStoreUnavailableException store => store.DiskFull ? StatusCode.ResourceExhausted : StatusCode.Unavailable,
+        OperationCanceledException => StatusCode.Cancelled,
+        _ => null,
+    };
+
     private RpcException? Translate(Exception ex, ServerCallContext context)
     {
         switch (ex)
         {
             case RpcException rpc:
                 return rpc.Status.Detail.Length > MaxDetailLength ? Bounded(rpc.StatusCode, rpc.Status.Detail) : null;
-            case HubValidationException v:
-                return Bounded(StatusCode.InvalidArgument, v.Message);
-            case MessageNotFoundException n:
-                return Bounded(StatusCode.NotFound, n.Message);
-            case MCU.Hub.People.AccountNotFoundException a:
-                return Bounded(StatusCode.NotFound, a.Message);
-            case Answers.AnswerConflictException conflict:
-                // A step on an older revision is retried after a fresh read; a step the draft's state refuses is not.
-                return Bounded(conflict.Stale ? StatusCode.Aborted : StatusCode.FailedPrecondition, conflict.Message);
-            case HubStoreUnavailableException store:
-                // The cause is outside the request (disk full, file held): nothing was written, and a retry later succeeds.
-                LogStoreUnavailable(logger, context.Method, store.Message);
-                return Bounded(store.DiskFull ? StatusCode.ResourceExhausted : StatusCode.Unavailable, store.Message);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "вызов отменён"));
+            case HubStoreUnavailableException store:
+                LogStoreUnavailable(logger, context.Method, store.Message);
+                return Bounded(CodeOf(store)!.Value, store.Message);
+            case not OperationCanceledException when CodeOf(ex) is { } code:
+                return Bounded(code, ex.Message);
             default:
                 LogUnhandled(logger, context.Method, ex);
                 return new RpcException(new Status(StatusCode.Internal, "внутренняя ошибка хаба; подробности в журнале сервера"));

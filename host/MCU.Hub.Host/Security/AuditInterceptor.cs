@@ -45,14 +45,7 @@ internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider tim
         }
     }
 
-    private static string OutcomeOf(Exception error) => error switch
-    {
-        RpcException rpc => rpc.StatusCode.ToString(),
-        MCU.Hub.Intake.HubValidationException => nameof(StatusCode.InvalidArgument),
-        MCU.Hub.Intake.MessageNotFoundException or MCU.Hub.People.AccountNotFoundException => nameof(StatusCode.NotFound),
-        OperationCanceledException => nameof(StatusCode.Cancelled),
-        _ => nameof(StatusCode.Internal),
-    };
+    private static string OutcomeOf(Exception error) => (Grpc.ErrorInterceptor.CodeOf(error) ?? StatusCode.Internal).ToString();
 
     // Every policy but reading is a change: the write and admin scopes and every permission beyond reading.
     private static bool IsChange(ServerCallContext context) =>
