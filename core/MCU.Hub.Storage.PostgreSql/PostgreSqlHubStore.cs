@@ -351,6 +351,12 @@ public sealed class PostgreSqlHubStore : IHubStore, IBulkMessageReader, IDisposa
             command.Parameters.AddWithValue("to", StoreJson.Ticks(to));
         }
 
+        if (query.DueFrom is { } dueFrom)
+        {
+            where.Add("due_at >= @dueFrom");
+            command.Parameters.AddWithValue("dueFrom", StoreJson.Ticks(dueFrom));
+        }
+
         if (query.DueBefore is { } dueBefore)
         {
             where.Add("due_at IS NOT NULL AND due_at < @dueBefore");

@@ -305,6 +305,34 @@ public abstract class HubStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListMessages_DeadlineWindow_ReturnsEachMessageDueInItOnce_WithSharedDeadlinesAcrossPages()
+    {
+        // Deadlines fall on the ends of days, so many messages share one: paging must neither repeat nor skip them.
+        var items = Enumerable.Range(0, 30).Select(i =>
+        {
+            var item = Item($"m-{i:D3}", "W-" + i);
+            item.Message.Status = i % 5 == 0 ? MessageStatus.Answered : MessageStatus.Routed;
+            item.Message.DueAt = i % 4 == 0 ? null : T0.AddDays(i % 10);
+            return item;
+        }).ToArray();
+        await Store.CommitIntakeAsync(Batch(items), None);
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Store.ListMessagesAsync(new MessageQuery { Statuses = [MessageStatus.Routed], DueFrom = T0.AddDays(3), DueBefore = T0.AddDays(6), PageSize = 2, Cursor = cursor }, None);
+            seen.AddRange(page.Items.Select(m => m.Id));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        var expected = Enumerable.Range(0, 30).Where(i => i % 4 != 0 && i % 5 != 0 && i % 10 is >= 3 and < 6).Reverse().Select(i => $"m-{i:D3}");
+        Assert.Equal(expected, seen);
+        Assert.Equal(Enumerable.Range(0, 30).Count(i => i % 4 != 0 && i % 10 >= 7), await CountAsync(new MessageQuery { DueFrom = T0.AddDays(7) }));
+    }
+
+    [Fact]
     public async Task GetHistory_ReturnsAMessagesEntriesOldestFirst()
     {
         var item = Item("m-001", "A-1");

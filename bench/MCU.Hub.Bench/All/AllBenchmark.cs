@@ -40,6 +40,7 @@ internal static class AllBenchmark
             Ingest? e2e = null;
             Hub? hub = null;
             double? raw = null, rawAll = null;
+            var storeIndexes = 0;
             var rawRuns = new List<double>();
             if (ingest)
             {
@@ -51,7 +52,7 @@ internal static class AllBenchmark
 
                 // The raw reference is taken twice, right after the ingest and after the gRPC runs, and the better run
                 // counts: the machine is shared, and the faster reference is the stricter one for the ratio.
-                rawRuns.Add(RawCopy(hubPath, Path.Combine(folder, "raw-1.db"), allIndexes: false, messages));
+                rawRuns.Add(RawCopy(hubPath, Path.Combine(folder, "raw-1.db"), allIndexes: false, messages).PerSecond);
                 if (grpc)
                 {
                     // The gRPC runs write into the store that holds the whole ingest, as a loaded hub would.
@@ -68,9 +69,9 @@ internal static class AllBenchmark
             Echo? echo = grpc ? await EchoAsync(grpcMessages, streams, concurrency, seconds) : null;
             if (ingest)
             {
-                rawRuns.Add(RawCopy(hubPath, Path.Combine(folder, "raw-2.db"), allIndexes: false, messages));
+                rawRuns.Add(RawCopy(hubPath, Path.Combine(folder, "raw-2.db"), allIndexes: false, messages).PerSecond);
                 raw = rawRuns.Max();
-                rawAll = RawCopy(hubPath, Path.Combine(folder, "raw-all.db"), allIndexes: true, messages);
+                (rawAll, storeIndexes) = RawCopy(hubPath, Path.Combine(folder, "raw-all.db"), allIndexes: true, messages);
             }
 
             Console.WriteLine();
@@ -82,7 +83,7 @@ internal static class AllBenchmark
             if (e2e is not null)
             {
                 Row($"raw LiteDB: the same {messages:N0} message documents, `Insert(IEnumerable)` of 1,000 per transaction, `_id` + one index, docs/s (better of {string.Join(" and ", rawRuns.Select(N))})", raw!.Value, null, null, "machine limit");
-                Row("raw LiteDB, the store's nine message indexes, docs/s", rawAll!.Value, raw.Value, null, "information");
+                Row($"raw LiteDB, the store's own {storeIndexes} message indexes besides `_id` (read from its file), docs/s", rawAll!.Value, raw.Value, null, "information");
                 Row($"end-to-end ingest: ПОС emulator → connector → pipeline → LiteDB (durable), msgs/s", e2e.PerSecond, raw.Value, IngestTarget, "≥ 50 % of raw");
             }
 
@@ -235,22 +236,28 @@ internal static class AllBenchmark
     /// Inserts the very documents the ingest stored (read back from its file, untimed) into a fresh file, 1,000 per
     /// transaction, timing only the inserts and the final checkpoint.
     /// </summary>
-    private static double RawCopy(string source, string target, bool allIndexes, int limit)
+    private static (double PerSecond, int Indexes) RawCopy(string source, string target, bool allIndexes, int limit)
     {
         using var from = new LiteDatabase(new ConnectionString { Filename = source, Connection = ConnectionType.Direct, ReadOnly = true });
         using var to = new LiteDatabase(new ConnectionString { Filename = target, Connection = ConnectionType.Direct });
         var read = from.GetCollection("messages");
         var write = to.GetCollection("messages");
-        write.EnsureIndex("ExternalId");
+        var indexes = 1;
         if (allIndexes)
         {
-            write.EnsureIndex("ux_source", "$.Channel + '|' + $.ExternalId", unique: true);
-            write.EnsureIndex("Status");
-            write.EnsureIndex("Channel");
-            write.EnsureIndex("Category");
-            write.EnsureIndex("RegisteredAt");
-            write.EnsureIndex("DueAt");
-            write.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
+            // Exactly the indexes the hub's file has on its messages, read from LiteDB's own index list.
+            indexes = 0;
+            foreach (var index in from.GetCollection("$indexes").Find(BsonExpression.Create("collection = @0", "messages")))
+            {
+                if (index["name"].AsString == "_id")
+                    continue;
+                write.EnsureIndex(index["name"].AsString, index["expression"].AsString, index["unique"].AsBoolean);
+                indexes++;
+            }
+        }
+        else
+        {
+            write.EnsureIndex("ExternalId");
         }
 
         var timed = TimeSpan.Zero;
@@ -273,9 +280,9 @@ internal static class AllBenchmark
         var flush = Stopwatch.StartNew();
         to.Checkpoint();
         timed += flush.Elapsed;
-        Console.Error.WriteLine($"  raw LiteDB ({(allIndexes ? "all indexes" : "one index")}): {count:N0} in {timed.TotalSeconds:N1} s");
+        Console.Error.WriteLine($"  raw LiteDB ({indexes} index(es) besides _id): {count:N0} in {timed.TotalSeconds:N1} s");
         File.Delete(target);
-        return count / timed.TotalSeconds;
+        return (count / timed.TotalSeconds, indexes);
     }
 
     private sealed record Ingest(double PerSecond, long HeapAtProbe, long WorkingSetAtProbe, long HeapAfter, long WorkingSetAfter, long PeakWorkingSet, long FileBytes);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiteDB;
+using MCU.Hub.Storage.Internal;
 
 namespace MCU.Hub.Audit;
 
@@ -46,7 +47,7 @@ internal sealed class LiteDbAuditLog : IAuditLog, IAsyncDisposable
         if (tenants.Count > 0)
             q = q.Where(Storage.Internal.StoreMapper.TenantIn(tenants));
         if (before is not null)
-            q = q.Where(Query.LT("_id", before));
+            q = q.Where(LiteQuery.Lt("_id", before));
         return Task.FromResult<IReadOnlyList<AuditEntry>>(q.OrderByDescending("_id").Limit(maxCount).ToList());
     }
 

@@ -34,8 +34,14 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private const string QuarantineCollection = "quarantine";
     private const string IntakeHistory = "intake_history";
     private const string EventPacks = "event_packs";
+    private const string TenantAssignedSetting = "storage.default-tenant-assigned";
 
     private readonly LiteDatabase _db;
+    private const string SourceKeyExpression = "$.Tenant + '|' + $.Channel + '|' + $.ExternalId";
+
+    private static readonly BsonExpression SourceKey = BsonExpression.Create(SourceKeyExpression);
+    private static readonly string[] DroppedMessageIndexes = ["ExternalId", "Status", "Channel", "Category", "Tenant", "ux_source"];
+
     private readonly ILiteCollection<HubMessage> _messages;
     private readonly ILiteCollection<MessageHistoryEntry> _history;
     private readonly ILiteCollection<HubEvent> _events;
@@ -102,15 +108,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _eventPacks = _db.GetCollection<EventPackDocument>(EventPacks);
 
         AssignTenant(defaultTenant);
-        _messages.EnsureIndex(m => m.ExternalId);
-        // A redelivery is the same (tenant, channel, external id): two municipalities may use the same API channel code.
-        _messages.EnsureIndex("ux_tenant_source", "$.Tenant + '|' + $.Channel + '|' + $.ExternalId", unique: true);
-        _messages.EnsureIndex(m => m.Status);
-        _messages.EnsureIndex(m => m.Channel);
-        _messages.EnsureIndex(m => m.Category);
-        _messages.EnsureIndex(m => m.RegisteredAt);
-        _messages.EnsureIndex(m => m.DueAt);
-        _messages.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
+        EnsureMessageIndexes();
         _history.EnsureIndex(h => h.MessageId);
         _quarantine.EnsureIndex(q => q.State);
         _outbox.EnsureIndex(d => d.State);
@@ -250,8 +248,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     {
         var due = _outbox.Query()
             .Where(BsonExpression.Create("$.State IN @0", new BsonArray(new BsonValue(nameof(DeliveryState.Pending)), new BsonValue(nameof(DeliveryState.Sent)))))
-            .Where(Query.EQ("Channel", channel))
-            .Where(Query.LTE("NextAttemptAt", StoreMapper.ToBson(now)))
+            .Where(LiteQuery.Eq("Channel", channel))
+            .Where(LiteQuery.Lte("NextAttemptAt", StoreMapper.ToBson(now)))
             .OrderBy("NextAttemptAt")
             .Limit(maxCount)
             .ToList();
@@ -278,7 +276,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         if (states.Count > 0)
             q = q.Where(BsonExpression.Create("$.State IN @0", new BsonArray(states.Select(s => new BsonValue(s.ToString())))));
         if (messageId is not null)
-            q = q.Where(Query.EQ("MessageId", messageId));
+            q = q.Where(LiteQuery.Eq("MessageId", messageId));
         return Task.FromResult<IReadOnlyList<OutboxDelivery>>(q.OrderBy("ChangedAt").Limit(maxCount).ToList());
     }
 
@@ -291,8 +289,9 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         Task.FromResult<HubMessage?>(_messages.FindById(id));
 
     /// <inheritdoc />
+    /// <remarks>No index serves a lookup without the tenant, so this one scans the messages: it is for tools and tests; the intake looks up by tenant.</remarks>
     public Task<HubMessage?> FindBySourceAsync(string channel, string externalId, CancellationToken cancellationToken) =>
-        Task.FromResult(_messages.Find(m => m.ExternalId == externalId).FirstOrDefault(m => m.Channel == channel));
+        Task.FromResult<HubMessage?>(_messages.FindOne(m => m.ExternalId == externalId && m.Channel == channel));
 
     /// <inheritdoc />
     public Task<HubMessage?> FindBySourceAsync(string tenant, string channel, string externalId, CancellationToken cancellationToken) =>
@@ -307,19 +306,19 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         if (query.Statuses.Count > 0)
             filters.Add(BsonExpression.Create("$.Status IN @0", new BsonArray(query.Statuses.Select(s => new BsonValue(s.ToString())))));
         if (query.Channel is not null)
-            filters.Add(Query.EQ("Channel", query.Channel));
+            filters.Add(LiteQuery.Eq("Channel", query.Channel));
         if (query.Category is not null)
-            filters.Add(Query.Or(Query.EQ("Category", query.Category), Query.EQ("Block", query.Category)));
+            filters.Add(BsonExpression.Create("($.Category = @0 OR $.Block = @0)", new BsonValue(query.Category)));
         if (query.Recipient is not null)
             filters.Add(BsonExpression.Create("$.Recipients[*] ANY = @0", new BsonValue(query.Recipient)));
-        if (query.RegisteredFrom is { } from)
-            filters.Add(Query.GTE("RegisteredAt", StoreMapper.ToBson(from)));
-        if (query.RegisteredTo is { } to)
-            filters.Add(Query.LT("RegisteredAt", StoreMapper.ToBson(to)));
-        if (query.DueBefore is { } dueBefore)
-            filters.Add(Query.And(Query.Not("DueAt", BsonValue.Null), Query.LT("DueAt", StoreMapper.ToBson(dueBefore))));
+        // A period is one BETWEEN: LiteDB seeks an index with one term only, and with two it would scan from the lower
+        // bound to the end of the index. Instants are stored as ticks, so an exclusive end is the tick before it.
+        if (query.RegisteredFrom is not null || query.RegisteredTo is not null)
+            filters.Add(Between("RegisteredAt", query.RegisteredFrom, query.RegisteredTo));
+        if (query.DueFrom is not null || query.DueBefore is not null)
+            filters.Add(Between("DueAt", query.DueFrom, query.DueBefore));
         if (query.Cursor is not null)
-            filters.Add(Query.LT("_id", query.Cursor));
+            filters.Add(LiteQuery.Lt("_id", query.Cursor));
 
         var q = _messages.Query();
         foreach (var filter in filters)
@@ -355,9 +354,9 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     {
         // Packs hold disjoint runs of sequence numbers, so the first maxCount events after afterSequence lie among the
         // first maxCount single events and the first maxCount packs that end after it.
-        var singles = _events.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToList();
+        var singles = _events.Query().Where(LiteQuery.Gt("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToList();
         var packed = new List<HubEvent>();
-        foreach (var pack in _eventPacks.Query().Where(Query.GT("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToEnumerable())
+        foreach (var pack in _eventPacks.Query().Where(LiteQuery.Gt("_id", afterSequence)).OrderBy("_id").Limit(maxCount).ToEnumerable())
         {
             foreach (var e in pack.Events)
             {
@@ -410,13 +409,13 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     {
         var q = _records.Query();
         if (query.Channel is not null)
-            q = q.Where(Query.EQ("Channel", query.Channel));
+            q = q.Where(LiteQuery.Eq("Channel", query.Channel));
         if (query.Type is not null)
-            q = q.Where(Query.EQ("Type", query.Type));
+            q = q.Where(LiteQuery.Eq("Type", query.Type));
         if (query.From is { } from)
-            q = q.Where(Query.GTE("OccurredAt", StoreMapper.ToBson(from)));
+            q = q.Where(LiteQuery.Gte("OccurredAt", StoreMapper.ToBson(from)));
         if (query.To is { } to)
-            q = q.Where(Query.LT("OccurredAt", StoreMapper.ToBson(to)));
+            q = q.Where(LiteQuery.Lt("OccurredAt", StoreMapper.ToBson(to)));
         return Task.FromResult<IReadOnlyList<StoredRecord>>(q.OrderBy("OccurredAt").Limit(query.Limit).ToList());
     }
 
@@ -425,9 +424,9 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     {
         var q = _quarantine.Query();
         if (state is { } s)
-            q = q.Where(Query.EQ("State", s.ToString()));
+            q = q.Where(LiteQuery.Eq("State", s.ToString()));
         if (channel is not null)
-            q = q.Where(Query.EQ("Channel", channel));
+            q = q.Where(LiteQuery.Eq("Channel", channel));
         return Task.FromResult<IReadOnlyList<QuarantinedItem>>(q.OrderBy("QuarantinedAt").Limit(maxCount).ToList());
     }
 
@@ -554,8 +553,46 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _eventPacks.Query().OrderByDescending("_id").Limit(1).FirstOrDefault()?.Last ?? 0);
 
 
-    private HubMessage? FindBySource(string tenant, string channel, string externalId) =>
-        _messages.Find(m => m.ExternalId == externalId).FirstOrDefault(m => m.Channel == channel && m.Tenant == tenant);
+    /// <summary>A period filter on an instant field: from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive); null bounds are open, and a missing value never matches.</summary>
+    private static BsonExpression Between(string field, DateTimeOffset? from, DateTimeOffset? to) =>
+        BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", from?.UtcTicks ?? long.MinValue, to is { } end ? end.UtcTicks - 1 : long.MaxValue);
+
+    /// <summary>Looks a message up through the unique source index: the key is computed by the index's own expression, so that an empty tenant (kept as null) gives the same key.</summary>
+    private HubMessage? FindBySource(string tenant, string channel, string externalId)
+    {
+        var key = SourceKey.ExecuteScalar(new BsonDocument
+        {
+            ["Tenant"] = tenant.Length == 0 ? BsonValue.Null : tenant,
+            ["Channel"] = channel.Length == 0 ? BsonValue.Null : channel,
+            ["ExternalId"] = externalId.Length == 0 ? BsonValue.Null : externalId,
+        });
+        return _messages.FindOne(BsonExpression.Create(SourceKeyExpression + " = @0", key));
+    }
+
+    /// <summary>
+    /// Builds the message indexes a query needs and drops those that none needs, also in files written by an earlier
+    /// version: each index costs every insert an index entry, and LiteDB picks an index by the filter's shape, not by
+    /// how selective it is, so an index on a field with a handful of values (status, channel, tenant) makes a paged
+    /// list load every matching message instead of walking <c>_id</c> until the page is full.
+    /// </summary>
+    /// <remarks>
+    /// Kept: <c>_id</c> (paging, newest first), <c>ux_tenant_source</c> (dedup and <see cref="FindBySourceAsync(string, string, string, CancellationToken)"/>),
+    /// <c>DueAt</c> (the escalation scan's deadline window, <see cref="MessageQuery.DueFrom"/>/<see cref="MessageQuery.DueBefore"/>),
+    /// <c>RegisteredAt</c> (<see cref="MessageQuery.RegisteredFrom"/>/<see cref="MessageQuery.RegisteredTo"/>) and
+    /// <c>recipients</c> (<see cref="MessageQuery.Recipient"/>, a department's list). Dropped: <c>ExternalId</c> (the unique
+    /// source index answers the lookup), <c>Category</c> (the category filter is <c>Category OR Block</c>, which LiteDB
+    /// cannot serve from an index), <c>Status</c>, <c>Channel</c> and <c>Tenant</c> (a few values each; see above).
+    /// </remarks>
+    private void EnsureMessageIndexes()
+    {
+        // A redelivery is the same (tenant, channel, external id): two municipalities may use the same API channel code.
+        _messages.EnsureIndex("ux_tenant_source", SourceKeyExpression, unique: true);
+        _messages.EnsureIndex(m => m.RegisteredAt);
+        _messages.EnsureIndex(m => m.DueAt);
+        _messages.EnsureIndex("recipients", "$.Recipients[*]", unique: false);
+        foreach (var dropped in DroppedMessageIndexes)
+            _messages.DropIndex(dropped);
+    }
 
     /// <summary>
     /// Gives messages written before tenants existed (or under another default) the default tenant, once, before the
@@ -563,25 +600,25 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     /// </summary>
     private void AssignTenant(string defaultTenant)
     {
-        _messages.EnsureIndex(m => m.Tenant);
         // LiteDB keeps an empty string as null: in a hub with no tenant code, legacy and new messages look the same.
-        var legacy = defaultTenant.Length > 0 ? _messages.Find(Query.EQ("Tenant", BsonValue.Null)).ToList() : [];
-        if (legacy.Count > 0)
+        // Without a tenant index the search reads every message, so it runs once per default tenant, not at every start.
+        var settings = _db.GetCollection<CheckpointDocument>(Settings);
+        if (defaultTenant.Length == 0 || settings.FindById(TenantAssignedSetting)?.Value == defaultTenant)
+            return;
+        var legacy = _messages.Find(LiteQuery.Eq("Tenant", BsonValue.Null)).ToList();
+        lock (_writeLock)
         {
-            lock (_writeLock)
+            _db.BeginTrans();
+            foreach (var message in legacy)
             {
-                _db.BeginTrans();
-                foreach (var message in legacy)
-                {
-                    message.Tenant = defaultTenant;
-                    _messages.Update(message);
-                }
-
-                _db.Commit();
+                message.Tenant = defaultTenant;
+                _messages.Update(message);
             }
-        }
 
-        _messages.DropIndex("ux_source");
+            settings.Upsert(new CheckpointDocument { Channel = TenantAssignedSetting, Value = defaultTenant });
+            _db.Commit();
+            _db.Checkpoint();
+        }
     }
 
     private void AppendHistory(IReadOnlyList<MessageHistoryEntry> entries)

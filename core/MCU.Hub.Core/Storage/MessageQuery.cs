@@ -26,6 +26,13 @@ public sealed record MessageQuery
     /// <summary>Gets the end of the registration period (exclusive).</summary>
     public DateTimeOffset? RegisteredTo { get; init; }
 
+    /// <summary>Gets the start of the deadline period (inclusive): only messages with a deadline at or after it.</summary>
+    /// <remarks>
+    /// With <see cref="DueBefore"/> it selects a deadline window, which the stores serve from their deadline index: the
+    /// escalation scan reads only the messages whose deadline (moved by a level's offset) passed since its last scan.
+    /// </remarks>
+    public DateTimeOffset? DueFrom { get; init; }
+
     /// <summary>Gets the end of the deadline period (exclusive): only messages due before it.</summary>
     public DateTimeOffset? DueBefore { get; init; }
 

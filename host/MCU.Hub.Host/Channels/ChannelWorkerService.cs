@@ -77,6 +77,8 @@ internal sealed partial class ChannelWorkerService : BackgroundService
         var held = false;
         string? checkpoint = null;
         long renewedAt = 0;
+        Task<PullResult>? ahead = null;
+        string? aheadFrom = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -94,6 +96,7 @@ internal sealed partial class ChannelWorkerService : BackgroundService
                             if (held)
                                 LogLeaseLost(_logger, channel.Code);
                             held = false;
+                            Forget(ref ahead);
                             status.Running = false;
                             await Task.Delay(_lease.RenewInterval, _time, stoppingToken).ConfigureAwait(false);
                             continue;
@@ -109,7 +112,28 @@ internal sealed partial class ChannelWorkerService : BackgroundService
                         }
                     }
 
-                    var result = await connector.PullAsync(new PullRequest(checkpoint, options.BatchSize), stoppingToken).ConfigureAwait(false);
+                    PullResult result;
+                    if (ahead is not null && aheadFrom == checkpoint)
+                    {
+                        var pulled = ahead;
+                        ahead = null;
+                        result = await pulled.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        Forget(ref ahead);
+                        result = await connector.PullAsync(new PullRequest(checkpoint, options.BatchSize), stoppingToken).ConfigureAwait(false);
+                    }
+
+                    // While a full page is committed the next one is pulled: the pull waits on the other system and the
+                    // network, the commit on the disk. Pulls stay one at a time; a page pulled from a checkpoint that the
+                    // commit then did not store (it failed) is dropped and pulled again.
+                    if (result.HasMore && result.NextCheckpoint is { } next)
+                    {
+                        aheadFrom = next;
+                        ahead = connector.PullAsync(new PullRequest(next, options.BatchSize), stoppingToken);
+                    }
+
 
                     // Once pulled, the batch is registered even if the host is stopping, so in-flight work finishes.
                     var outcome = await _intake.SubmitPullAsync(channel.Code, result, actor, CancellationToken.None).ConfigureAwait(false);
@@ -152,6 +176,7 @@ internal sealed partial class ChannelWorkerService : BackgroundService
         }
         finally
         {
+            Forget(ref ahead);
             status.Running = false;
             if (held)
             {
@@ -175,6 +200,13 @@ internal sealed partial class ChannelWorkerService : BackgroundService
         var factor = Math.Pow(2, Math.Min(failures - 1, 16));
         var delay = TimeSpan.FromTicks((long)Math.Min(options.PollInterval.Ticks * factor, options.MaxBackoff.Ticks));
         return delay > TimeSpan.Zero ? delay : TimeSpan.FromSeconds(1);
+    }
+
+    /// <summary>Drops a page pulled ahead that will not be used, observing its failure so it is not reported as unobserved.</summary>
+    private static void Forget(ref Task<PullResult>? ahead)
+    {
+        ahead?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        ahead = null;
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Channel {Channel} started from checkpoint {Checkpoint}")]

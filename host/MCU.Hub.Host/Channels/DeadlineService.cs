@@ -1,3 +1,4 @@
+using MCU.Hub.Channels;
 using MCU.Hub.Deadlines;
 using MCU.Hub.Escalation;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,21 @@ namespace MCU.Hub.Host.Channels;
 /// Keeps deadlines current: recomputes open deadlines once at start when the calendar or policies changed, then
 /// raises escalation levels on schedule.
 /// </summary>
+/// <remarks>
+/// With several instances on one database only the holder of the <c>escalation</c> lease scans, so that a level is
+/// not raised by two instances at once; the scanner's watermark lives in the store, so a standby that takes the lease
+/// over carries on where the holder stopped.
+/// </remarks>
 internal sealed partial class DeadlineService(
     DeadlineMaintenance maintenance,
     EscalationScanner scanner,
+    IChannelLease lease,
     IOptions<McuHubOptions> options,
     TimeProvider time,
     ILogger<DeadlineService> logger) : BackgroundService
 {
+    private const string EscalationLease = "escalation";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -28,9 +37,12 @@ internal sealed partial class DeadlineService(
             {
                 try
                 {
-                    var raised = await scanner.ScanAsync(time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
-                    if (raised > 0)
-                        LogEscalated(logger, raised);
+                    if (await lease.TryAcquireAsync(EscalationLease, stoppingToken).ConfigureAwait(false))
+                    {
+                        var raised = await scanner.ScanAsync(time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                        if (raised > 0)
+                            LogEscalated(logger, raised);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

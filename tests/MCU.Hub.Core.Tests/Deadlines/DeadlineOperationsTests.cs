@@ -56,6 +56,30 @@ public sealed class DeadlineOperationsTests
     }
 
     [Fact]
+    public async Task ScanAsync_MessageArrivingOverdue_RaisesOnlyTheLevelsStillAheadOfItsArrival_Issue10()
+    {
+        await using var hub = new TestHub();
+        var store = hub.Get<IHubStore>();
+        var intake = hub.Get<IMessageIntake>();
+        var scanner = hub.Get<EscalationScanner>();
+        var probe = (await intake.SubmitAsync("pos", TestHub.Item("E-10"), "test", CancellationToken.None)).MessageId!;
+        var due = (await store.GetMessageAsync(probe, CancellationToken.None))!.DueAt!.Value;
+
+        // Half a day after its deadline in the source system an appeal arrives (a replay after an outage), and years-old history is imported.
+        hub.Time.SetUtcNow(due.AddHours(12));
+        var late = (await intake.SubmitAsync("pos", TestHub.Item("E-11") with { DueAt = due }, "test", CancellationToken.None)).MessageId!;
+        var old = new DateTimeOffset(2023, 5, 10, 9, 0, 0, TimeSpan.FromHours(3));
+        var imported = (await intake.SubmitAsync("pos", TestHub.Item("E-12") with { CreatedAt = old, DueAt = old.AddDays(30) }, "test", CancellationToken.None)).MessageId!;
+        Assert.Equal(due, (await store.GetMessageAsync(late, CancellationToken.None))!.DueAt);
+        await scanner.ScanAsync(hub.Time.GetUtcNow(), CancellationToken.None);
+        await scanner.ScanAsync(due.AddDays(2), CancellationToken.None);
+
+        Assert.Equal(["overdue"], (await store.GetMessageAsync(late, CancellationToken.None))!.Escalations);
+        Assert.Empty((await store.GetMessageAsync(imported, CancellationToken.None))!.Escalations);
+        Assert.Equal(0, await scanner.ScanAsync(due.AddDays(2), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ScanAsync_AnsweredMessage_IsNotEscalated()
     {
         await using var hub = new TestHub();

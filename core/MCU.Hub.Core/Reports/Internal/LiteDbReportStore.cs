@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LiteDB;
+using MCU.Hub.Storage.Internal;
 
 namespace MCU.Hub.Reports.Internal;
 
@@ -53,9 +54,9 @@ internal sealed class LiteDbReportStore : IReportStore
     {
         var q = _reports.Query();
         if (kind is { } k)
-            q = q.Where(Query.EQ("Kind", k.ToString()));
+            q = q.Where(LiteQuery.Eq("Kind", k.ToString()));
         if (period is not null)
-            q = q.Where(Query.EQ("Period", period));
+            q = q.Where(LiteQuery.Eq("Period", period));
         return Task.FromResult<IReadOnlyList<StoredReport>>(q.OrderByDescending("_id").Limit(maxCount).ToList());
     }
 

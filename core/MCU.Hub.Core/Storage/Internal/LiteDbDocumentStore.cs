@@ -85,9 +85,9 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
         if (query.Tenants.Count > 0)
             q = q.Where(StoreMapper.TenantIn(query.Tenants));
         if (query.Key is not null)
-            q = q.Where(Query.EQ("Key", query.Key));
+            q = q.Where(LiteQuery.Eq("Key", query.Key));
         if (query.After is not null)
-            q = q.Where(Query.GT("_id", query.After));
+            q = q.Where(LiteQuery.Gt("_id", query.After));
         var rows = q.OrderBy("_id").Limit(Math.Max(0, query.Limit)).ToList();
         return Task.FromResult<IReadOnlyList<T>>(rows.Select(Read<T>).ToList());
     }
