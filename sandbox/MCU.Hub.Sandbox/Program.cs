@@ -19,6 +19,9 @@ var basePort = int.Parse(Environment.GetEnvironmentVariable("MCUHUB_DEMO_PORT_BA
 const string Token = "demo-token";
 const string DemoAdminKey = "demo-admin-key";
 const string DemoRegionKey = "demo-region-key";
+const string DemoHeadKey = "demo-head-key";
+const string DemoSpecialistKey = "demo-specialist-key";
+const string DemoExecutorKey = "demo-executor-key";
 await using var pos = await PosEmulator.StartAsync(new PosEmulatorOptions
 {
     Port = basePort, Seed = 2026, TotalMessages = 5_000, InitialMessages = 300, MessagesPerSecond = 3, Token = Token,
@@ -57,6 +60,19 @@ var builder = McuHubHost.CreateBuilder(args, b =>
         new("McuHub:Security:ApiKeys:1:Name", "demo-region"),
         new("McuHub:Security:ApiKeys:1:KeyHash", MCU.Hub.Host.Security.ApiKeyHash.Of(DemoRegionKey)),
         new("McuHub:Security:ApiKeys:1:Scopes:0", "region"),
+
+        // The working cycle's people: the МЦУ head edits rules, a specialist approves answers, an executor of the
+        // roads department drafts them (and may neither approve nor edit rules).
+        new("McuHub:Security:ApiKeys:2:Name", "demo-head"),
+        new("McuHub:Security:ApiKeys:2:KeyHash", MCU.Hub.Host.Security.ApiKeyHash.Of(DemoHeadKey)),
+        new("McuHub:Security:ApiKeys:2:Roles:0", MCU.Hub.People.Roles.Head),
+        new("McuHub:Security:ApiKeys:3:Name", "demo-specialist"),
+        new("McuHub:Security:ApiKeys:3:KeyHash", MCU.Hub.Host.Security.ApiKeyHash.Of(DemoSpecialistKey)),
+        new("McuHub:Security:ApiKeys:3:Roles:0", MCU.Hub.People.Roles.McuSpecialist),
+        new("McuHub:Security:ApiKeys:4:Name", "demo-executor"),
+        new("McuHub:Security:ApiKeys:4:KeyHash", MCU.Hub.Host.Security.ApiKeyHash.Of(DemoExecutorKey)),
+        new("McuHub:Security:ApiKeys:4:Roles:0", MCU.Hub.People.Roles.Executor),
+        new("McuHub:Security:ApiKeys:4:Recipients:0", "roads-dept"),
     ]);
     b.Configuration.AddEnvironmentVariables();
     b.Configuration.AddCommandLine(args);
@@ -82,6 +98,8 @@ Console.WriteLine($"  эмуляторы:          ПОС {pos.BaseAddress}, «�
 Console.WriteLine($"                      «Обращаем внимание» {portal.BaseAddress}, «Госпаблики» {publics.BaseAddress}, ЕДДС {edds.BaseAddress}");
 Console.WriteLine($"  база данных LiteDB: {Path.GetFullPath(options.DatabasePath)}");
 Console.WriteLine($"  ключи API (x-api-key): администратор {DemoAdminKey}, ЦУР (без персональных данных) {DemoRegionKey}");
+Console.WriteLine($"                      руководитель МЦУ {DemoHeadKey}, специалист МЦУ {DemoSpecialistKey},");
+Console.WriteLine($"                      исполнитель (дорожный отдел) {DemoExecutorKey}");
 Console.WriteLine("  Ctrl+C — остановить.");
 Console.WriteLine();
 
