@@ -37,15 +37,27 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(string databasePath, params string[] extraArgs)
     {
-        var (info, port) = StartInfo(databasePath, extraArgs);
-        var process = Process.Start(info)!;
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        process.ErrorDataReceived += (_, e) => host.Log(e.Data);
-        process.OutputDataReceived += (_, e) => host.Log(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await host.WaitUntilServingAsync();
-        return host;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (info, port) = StartInfo(databasePath, extraArgs);
+            var process = Process.Start(info)!;
+            var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
+            process.ErrorDataReceived += (_, e) => host.Log(e.Data);
+            process.OutputDataReceived += (_, e) => host.Log(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (await host.WaitUntilServingAsync())
+                return host;
+
+            // The free port was probed, then released: a process of a test running alongside may take it first. Only
+            // that is retried; any other exit at start is the failure under test.
+            await process.WaitForExitAsync();
+            var output = string.Join(Environment.NewLine, host.Output.TakeLast(40));
+            await host.DisposeAsync();
+            if (attempt < 3 && output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                continue;
+            throw new InvalidOperationException($"the host exited with code {process.ExitCode} while starting:{Environment.NewLine}{output}");
+        }
     }
 
     /// <summary>Runs the host expecting it to stop by itself (a start-up failure); its exit code and standard error.</summary>
@@ -110,7 +122,8 @@ internal sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilServingAsync()
+    /// <summary>Waits until the host answers its health check; <see langword="false"/> when the process exited first.</summary>
+    private async Task<bool> WaitUntilServingAsync()
     {
         var health = new global::Grpc.Health.V1.Health.HealthClient(Channel);
         var deadline = Environment.TickCount64 + 60_000;
@@ -119,9 +132,13 @@ internal sealed class HostProcess : IAsyncDisposable
             try
             {
                 await health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest(), deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(2));
-                return;
+                return true;
             }
-            catch (global::Grpc.Core.RpcException) when (Environment.TickCount64 < deadline && !_process.HasExited)
+            catch (global::Grpc.Core.RpcException) when (_process.HasExited)
+            {
+                return false;
+            }
+            catch (global::Grpc.Core.RpcException) when (Environment.TickCount64 < deadline)
             {
                 await Task.Delay(100);
             }
