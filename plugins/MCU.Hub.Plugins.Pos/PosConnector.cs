@@ -30,6 +30,19 @@ public sealed class PosConnector : IChannelConnector, IRawItemParser
     /// <summary>The ПОС status of an interim answer (промежуточный ответ).</summary>
     public const string InterimStatus = "intermediate_answer";
 
+    /// <summary>
+    /// The hub's statuses that ПОС has no name for, and the ПОС status that means the same to the citizen: a reopened
+    /// message is being worked on again; a new, routed or returned one is registered, not yet in work. ПОС refuses an
+    /// answer with any other status (400), so passing these through would leave the delivery failing for good.
+    /// </summary>
+    private static readonly Dictionary<string, string> HubStatusesPosLacks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["new"] = "registered",
+        ["routed"] = "registered",
+        ["returned"] = "registered",
+        ["reopened"] = "in_progress",
+    };
+
     private const int MaxErrorDetail = 300;
     private const string ListOperation = "GET api/v1/messages";
 
@@ -97,7 +110,7 @@ public sealed class PosConnector : IChannelConnector, IRawItemParser
         // An interim answer is ПОС's «Промежуточный ответ» unless the municipality maps interim_answer to another status.
         var status = _options.StatusMap.TryGetValue(reply.Status, out var mapped) ? mapped
             : reply.IsInterim ? InterimStatus
-            : reply.Status;
+            : HubStatusesPosLacks.GetValueOrDefault(reply.Status, reply.Status);
         var body = new PosAnswerRequestDto(reply.Text, status, reply.IdempotencyKey, reply.Attachments, reply.ChangedAt, reply.IsInterim ? reply.ExpectedBy : null);
         var path = $"api/v1/messages/{Uri.EscapeDataString(reply.ExternalId)}/answers";
         const string Operation = "POST api/v1/messages/{id}/answers";

@@ -40,8 +40,9 @@ public sealed class PosOptions
 
     /// <summary>Gets or sets the renaming of the hub's reply statuses into ПОС statuses sent in an answer.</summary>
     /// <value>
-    /// The default is empty: statuses pass through unchanged (the hub's <c>in_progress</c>, <c>answered</c>,
-    /// <c>closed</c> are ПОС statuses as well). Keys are compared ignoring case.
+    /// The default is empty: the hub's <c>in_progress</c>, <c>answered</c>, <c>closed</c>, <c>rejected</c> are ПОС
+    /// statuses as well and pass unchanged; <c>reopened</c> goes as <c>in_progress</c>, and <c>new</c>, <c>routed</c>,
+    /// <c>returned</c> as <c>registered</c>, the statuses ПОС has for them. Keys are compared ignoring case.
     /// </value>
     public Dictionary<string, string> StatusMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -40,6 +40,21 @@ public sealed class PosConnectorReplyTests
         Assert.Equal(PosStatuses.Answered, emulator.Messages[1].Status);
     }
 
+    [Theory]
+    [InlineData("reopened", PosStatuses.InProgress)]
+    [InlineData("returned", PosStatuses.Registered)]
+    [InlineData("routed", PosStatuses.Registered)]
+    [InlineData("rejected", PosStatuses.Rejected)]
+    public async Task SendReplyAsync_HubStatus_ReachesPosAsTheStatusPosHasForIt(string hubStatus, string posStatus)
+    {
+        await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions { TotalMessages = 1 });
+        await using var services = PosTestHost.Build(emulator);
+
+        await services.Connector().SendReplyAsync(Reply(emulator.Messages[0].Id, "k-" + hubStatus, hubStatus), None);
+
+        Assert.Equal(posStatus, Assert.Single(emulator.Answers).Status);
+    }
+
     [Fact]
     public async Task SendReplyAsync_RetriedWithSameKey_IsRecordedOnceAndGetsSameId()
     {
