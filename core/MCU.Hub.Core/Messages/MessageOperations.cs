@@ -263,7 +263,7 @@ public sealed class MessageOperations
             }
         }
 
-        throw new InvalidOperationException($"Сообщение '{messageId}' одновременно изменяется другими; повторите позже.");
+        throw new ConcurrentChangeException($"Сообщение «{messageId}» одновременно изменяется другими; повторите позже.");
     }
 
     /// <summary>
@@ -539,7 +539,7 @@ public sealed class MessageOperations
             }
         }
 
-        throw new InvalidOperationException($"Сообщение '{messageId}' одновременно изменяется другими; повторите позже.");
+        throw new ConcurrentChangeException($"Сообщение «{messageId}» одновременно изменяется другими; повторите позже.");
     }
 
     /// <summary>The status an interim answer carries to the channel (<see cref="ChannelReply.Status"/>).</summary>

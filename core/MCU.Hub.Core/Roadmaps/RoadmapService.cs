@@ -458,7 +458,7 @@ public sealed class RoadmapService
             return roadmap;
         }
 
-        throw new InvalidOperationException($"Дорожная карта «{id}» одновременно изменяется другими; повторите позже.");
+        throw new Messages.ConcurrentChangeException($"Дорожная карта «{id}» одновременно изменяется другими; повторите позже.");
     }
 
     /// <summary>Brings linked messages to the roadmap's state: linked, and implemented when the roadmap is.</summary>

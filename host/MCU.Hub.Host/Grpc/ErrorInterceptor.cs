@@ -64,6 +64,9 @@ internal sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger)
         MessageNotFoundException or MCU.Hub.People.AccountNotFoundException
             or MCU.Hub.Roadmaps.RoadmapNotFoundException or MCU.Hub.FastTrack.FastTrackEntryNotFoundException => StatusCode.NotFound,
 
+        // Lost every retry to concurrent changes: nothing written, a later retry succeeds.
+        MCU.Hub.Messages.ConcurrentChangeException => StatusCode.Aborted,
+
         // A step on an older revision is retried after a fresh read; a step the draft's state refuses is not.
         Answers.AnswerConflictException conflict => conflict.Stale ? StatusCode.Aborted : StatusCode.FailedPrecondition,
 

@@ -34,6 +34,6 @@ internal static class MessageWrites
             }
         }
 
-        throw new InvalidOperationException($"Сообщение '{messageId}' одновременно изменяется другими; повторите позже.");
+        throw new Messages.ConcurrentChangeException($"Сообщение «{messageId}» одновременно изменяется другими; повторите позже.");
     }
 }
