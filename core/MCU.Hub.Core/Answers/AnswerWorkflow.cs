@@ -22,13 +22,11 @@ namespace MCU.Hub.Answers;
 /// </remarks>
 public sealed class AnswerWorkflow
 {
-    private const int MaxConflictRetries = 8;
     private const int MaxEvidence = 50;
     private const int MaxCommentLength = 2_000;
     private const int MaxReviewScan = 5_000;
     private static readonly TimeSpan MaxExpectedAhead = TimeSpan.FromDays(366);
     private readonly IHubStore _store;
-    private readonly HubEventFeed _feed;
     private readonly TimeProvider _time;
     private readonly MessageOperations _operations;
     private readonly HubDirectory _directory;
@@ -36,16 +34,14 @@ public sealed class AnswerWorkflow
 
     /// <summary>Creates the workflow.</summary>
     /// <param name="store">The store.</param>
-    /// <param name="feed">The event feed.</param>
     /// <param name="time">The clock.</param>
     /// <param name="operations">The message operations whose answer path and channel replies an approval shares.</param>
     /// <param name="directory">The directory, to check recipients.</param>
     /// <param name="options">The engine options (the longest text).</param>
-    public AnswerWorkflow(IHubStore store, HubEventFeed feed, TimeProvider time, MessageOperations operations, HubDirectory directory, IOptions<McuHubOptions> options)
+    public AnswerWorkflow(IHubStore store, TimeProvider time, MessageOperations operations, HubDirectory directory, IOptions<McuHubOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
-        _feed = feed;
         _time = time;
         _operations = operations;
         _directory = directory;
@@ -388,23 +384,18 @@ public sealed class AnswerWorkflow
         if (string.IsNullOrWhiteSpace(messageId))
             throw new HubValidationException("id", "идентификатор сообщения не указан");
 
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        try
         {
-            var message = await _store.GetMessageAsync(messageId, cancellationToken).ConfigureAwait(false)
-                ?? throw new MessageNotFoundException(messageId);
-            var now = _time.GetUtcNow();
-            var version = message.Version;
-            var (entry, events, reply) = change(message, now);
-            message.UpdatedAt = now;
-            List<OutboxDelivery> deliveries = _operations.ReplyFor(message, reply, now);
-            if (await _store.UpdateMessageAsync(message, version, new MessageUpdate([entry], events, deliveries), cancellationToken).ConfigureAwait(false))
+            return await _operations.WriteAsync(messageId, (message, now) =>
             {
-                _feed.Publish(events.Max(e => e.Sequence));
-                return message;
-            }
+                var (entry, events, reply) = change(message, now);
+                return new MessageUpdate([entry], events, _operations.ReplyFor(message, reply, now));
+            }, cancellationToken).ConfigureAwait(false) ?? throw new MessageNotFoundException(messageId);
         }
-
-        throw new AnswerConflictException($"сообщение '{messageId}' одновременно изменяют другие; повторите позже", stale: true);
+        catch (ConcurrentChangeException)
+        {
+            throw new AnswerConflictException($"сообщение '{messageId}' одновременно изменяют другие; повторите позже", stale: true);
+        }
     }
 
     private sealed record Change(MessageHistoryEntry Entry, List<HubEvent> Events, MessageOperations.ReplyKind Reply);

@@ -520,21 +520,41 @@ public sealed class MessageOperations
         if (string.IsNullOrWhiteSpace(messageId))
             throw new HubValidationException("id", "идентификатор сообщения не указан");
 
-        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        return await WriteAsync(messageId, (message, now) =>
         {
-            var message = await _store.GetMessageAsync(messageId, cancellationToken).ConfigureAwait(false)
-                ?? throw new MessageNotFoundException(messageId);
             if (skipWhen?.Invoke(message) == true)
-                return message;
-            var now = _time.GetUtcNow();
-            var version = message.Version;
+                return null;
             var (entry, e, reply) = change(message, now);
             entry.Actor = actor;
+            return new MessageUpdate([entry], [e], ReplyFor(message, reply, now));
+        }, cancellationToken).ConfigureAwait(false) ?? throw new MessageNotFoundException(messageId);
+    }
+
+    /// <summary>
+    /// The one optimistic write of a message change: reads the message, lets <paramref name="change"/> change it and say
+    /// what to record with it (history, events, outbox deliveries), writes all of it in one store update when the
+    /// version read is still the stored one, and retries on a lost race.
+    /// </summary>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="change">Changes the message at the given instant; returns <see langword="null"/> to write nothing.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The message as written (or as read, when nothing was written); <see langword="null"/> when there is none.</returns>
+    /// <exception cref="ConcurrentChangeException">Every retry lost to concurrent changes.</exception>
+    internal async Task<HubMessage?> WriteAsync(string messageId, Func<HubMessage, DateTimeOffset, MessageUpdate?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            var message = await _store.GetMessageAsync(messageId, cancellationToken).ConfigureAwait(false);
+            if (message is null)
+                return null;
+            var now = _time.GetUtcNow();
+            var version = message.Version;
+            if (change(message, now) is not { } update)
+                return message;
             message.UpdatedAt = now;
-            var deliveries = ReplyFor(message, reply, now);
-            if (await _store.UpdateMessageAsync(message, version, new MessageUpdate([entry], [e], deliveries), cancellationToken).ConfigureAwait(false))
+            if (await _store.UpdateMessageAsync(message, version, update, cancellationToken).ConfigureAwait(false))
             {
-                _feed.Publish(e.Sequence);
+                _feed.Publish(update.Events.Max(e => e.Sequence));
                 return message;
             }
         }

@@ -45,7 +45,6 @@ public sealed partial class SatisfactionService
     private readonly IDocumentStore _documents;
     private readonly MessageFactsProjection _facts;
     private readonly ChannelRegistry _channels;
-    private readonly HubEventFeed _feed;
     private readonly TimeProvider _time;
     private readonly MessageOperations _operations;
     private readonly HubDirectory _directory;
@@ -62,7 +61,6 @@ public sealed partial class SatisfactionService
     /// <param name="documents">The document store that keeps surveys.</param>
     /// <param name="facts">The message facts, to find closed messages without reading the store.</param>
     /// <param name="channels">The channels, to know which take replies.</param>
-    /// <param name="feed">The event feed.</param>
     /// <param name="time">The clock.</param>
     /// <param name="operations">Message operations, to reopen a message rated «Не решено».</param>
     /// <param name="directory">The directory, for the category name the page shows.</param>
@@ -75,7 +73,6 @@ public sealed partial class SatisfactionService
         IDocumentStore documents,
         MessageFactsProjection facts,
         ChannelRegistry channels,
-        HubEventFeed feed,
         TimeProvider time,
         MessageOperations operations,
         HubDirectory directory,
@@ -89,7 +86,6 @@ public sealed partial class SatisfactionService
         _documents = documents;
         _facts = facts;
         _channels = channels;
-        _feed = feed;
         _time = time;
         _operations = operations;
         _directory = directory;
@@ -210,7 +206,7 @@ public sealed partial class SatisfactionService
     {
         var score = SurveyAnswers.ScoreOf(survey.Answer);
         var label = SurveyAnswers.LabelOf(survey.Answer);
-        var message = await MessageWrites.ChangeAsync(_store, _feed, _time, survey.Id, (m, at) =>
+        var message = await _operations.WriteAsync(survey.Id, (m, at) =>
         {
             var old = m.Satisfaction;
             m.Satisfaction = score;
@@ -221,7 +217,7 @@ public sealed partial class SatisfactionService
                 Changes = [FieldChange.Of("satisfaction", old, score)],
             };
             var e = new HubEvent { Type = HubEventTypes.SatisfactionRecorded, MessageId = m.Id, Channel = m.Channel, At = at, Summary = $"Оценка жителя: «{label}» ({score} из 5)" };
-            return (entry, e, null);
+            return new MessageUpdate([entry], [e], []);
         }, cancellationToken).ConfigureAwait(false);
 
         if (survey.Answer != SurveyAnswer.NotSolved || !_options.ReopenOnUnsolved || message is null
@@ -274,7 +270,7 @@ public sealed partial class SatisfactionService
         var link = LinkOf(token);
         var until = TimeZoneInfo.ConvertTime(survey.ExpiresAt, _calendar.TimeZone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var text = $"Оцените, пожалуйста, решение вашего вопроса — одним нажатием: {link} (ссылка действует до {until}).";
-        await MessageWrites.ChangeAsync(_store, _feed, _time, message.Id, (m, at) =>
+        await _operations.WriteAsync(message.Id, (m, at) =>
         {
             var entry = new MessageHistoryEntry
             {
@@ -289,14 +285,14 @@ public sealed partial class SatisfactionService
                     Text = text, Status = MessageStatusNames.ToWire(m.Status), ChangedAt = at, State = DeliveryState.Pending, NextAttemptAt = at,
                 }
                 : null;
-            return (entry, e, delivery);
+            return new MessageUpdate([entry], [e], delivery is null ? [] : [delivery]);
         }, cancellationToken).ConfigureAwait(false);
         SurveySent(_logger, message.Id, survey.Delivery);
         return true;
     }
 
     private Task<HubMessage?> RecordChannelRatingAsync(string messageId, int score, CancellationToken cancellationToken) =>
-        MessageWrites.ChangeAsync(_store, _feed, _time, messageId, (m, at) =>
+        _operations.WriteAsync(messageId, (m, at) =>
         {
             if (m.Satisfaction is not null)
                 return null;
@@ -307,7 +303,7 @@ public sealed partial class SatisfactionService
                 Changes = [FieldChange.Of("satisfaction", null, score)],
             };
             var e = new HubEvent { Type = HubEventTypes.SatisfactionRecorded, MessageId = m.Id, Channel = m.Channel, At = at, Summary = $"Оценка жителя из канала: {score} из 5" };
-            return (entry, e, null);
+            return new MessageUpdate([entry], [e], []);
         }, cancellationToken);
 
     private string LinkOf(string token) => $"{(_options.PublicBaseUrl ?? "").TrimEnd('/')}/survey/{token}";
