@@ -98,15 +98,15 @@ public static class McuHubServiceCollectionExtensions
         services.TryAddSingleton<Kpi.KpiService>();
         services.TryAddSingleton<Ratings.RecipientRatingService>();
         services.TryAddSingleton<Kpi.IBacklogSnapshotStore>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
-            ? new Kpi.Internal.LiteDbBacklogSnapshotStore(lite.Database, lite.WriteLock)
+            ? new Kpi.Internal.LiteDbBacklogSnapshotStore(lite.Database, lite.WriteGate)
             : new Kpi.Internal.InMemoryBacklogSnapshotStore());
         services.TryAddSingleton<Kpi.BacklogService>();
         services.TryAddSingleton<Reports.IReportStore>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
-            ? new Reports.Internal.LiteDbReportStore(lite.Database, lite.WriteLock)
+            ? new Reports.Internal.LiteDbReportStore(lite.Database, lite.WriteGate)
             : new Reports.Internal.InMemoryReportStore());
         services.TryAddSingleton<Analytics.ProblemAnalytics>();
         services.TryAddSingleton<Audit.IAuditLog>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
-            ? new Audit.LiteDbAuditLog(lite.Database, lite.WriteLock, sp.GetRequiredService<TimeProvider>())
+            ? new Audit.LiteDbAuditLog(lite.Database, lite.WriteGate, sp.GetRequiredService<TimeProvider>())
             : new Audit.InMemoryAuditLog(sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Reports.IReportSectionSource, Reports.Internal.ProblemSections>());
         services.TryAddSingleton<Reports.ReportSchedule>();

@@ -29,6 +29,7 @@ internal static class AllBenchmark
         var seconds = BenchOptions.Double(args, "--seconds", 10);
         var at = Array.IndexOf(args, "--escalation-scan");
         var escalationScan = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var keep = args.Contains("--keep");
         var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var hubPath = Path.Combine(folder, "hub.db");
@@ -113,7 +114,10 @@ internal static class AllBenchmark
         {
             try
             {
-                Directory.Delete(folder, recursive: true);
+                if (keep)
+                    Console.Error.WriteLine($"  files kept in {folder}");
+                else
+                    Directory.Delete(folder, recursive: true);
             }
             catch (IOException)
             {

@@ -13,17 +13,17 @@ internal sealed class LiteDbAuditLog : IAuditLog, IAsyncDisposable
 {
     private const int MaxBatch = 1_000;
     private readonly LiteDatabase _db;
-    private readonly Lock _writeLock;
+    private readonly LiteDbWriteGate _writeGate;
     private readonly ILiteCollection<AuditEntry> _entries;
     private readonly TimeProvider _time;
     private readonly System.Threading.Channels.Channel<(AuditEntry Entry, TaskCompletionSource Done)> _queue =
         System.Threading.Channels.Channel.CreateUnbounded<(AuditEntry, TaskCompletionSource)>(new() { SingleReader = true });
     private readonly Task _loop;
 
-    public LiteDbAuditLog(LiteDatabase db, Lock writeLock, TimeProvider time)
+    public LiteDbAuditLog(LiteDatabase db, LiteDbWriteGate writeGate, TimeProvider time)
     {
         _db = db;
-        _writeLock = writeLock;
+        _writeGate = writeGate;
         _time = time;
         _entries = db.GetCollection<AuditEntry>("audit");
         _entries.EnsureIndex(e => e.Tenant);
@@ -67,7 +67,7 @@ internal sealed class LiteDbAuditLog : IAuditLog, IAsyncDisposable
                 group.Add(item);
             try
             {
-                lock (_writeLock)
+                using (_writeGate.Enter())
                 {
                     _db.BeginTrans();
                     try

@@ -1,6 +1,7 @@
 using LiteDB;
 using MCU.Hub.Routing.Internal;
 using MCU.Hub.Storage;
+using MCU.Hub.Storage.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public sealed class LiteDbRuleStore : IRuleStore, IDisposable
     private const string CollectionName = "rule_versions";
 
     private readonly LiteDatabase _db;
-    private readonly Lock _writeLock;
+    private readonly LiteDbWriteGate _writeGate;
     private readonly bool _ownsDatabase;
     private readonly ILiteCollection<BsonDocument> _versions;
     private readonly RuleSetCompiler _compiler;
@@ -35,21 +36,21 @@ public sealed class LiteDbRuleStore : IRuleStore, IDisposable
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
     public LiteDbRuleStore(LiteDbHubStore hub, RuleSetCompiler compiler, IOptions<McuHubOptions> options, TimeProvider time, ILogger<LiteDbRuleStore> logger)
-        : this(hub.Database, hub.WriteLock, ownsDatabase: false, compiler, options.Value.Rules, time, logger)
+        : this(hub.Database, hub.WriteGate, ownsDatabase: false, compiler, options.Value.Rules, time, logger)
     {
     }
 
-    internal LiteDbRuleStore(LiteDatabase db, Lock writeLock, bool ownsDatabase, RuleSetCompiler compiler, IReadOnlyList<RoutingRule> seed, TimeProvider time, ILogger logger, string collectionName = CollectionName)
+    internal LiteDbRuleStore(LiteDatabase db, LiteDbWriteGate writeGate, bool ownsDatabase, RuleSetCompiler compiler, IReadOnlyList<RoutingRule> seed, TimeProvider time, ILogger logger, string collectionName = CollectionName)
     {
         _db = db;
-        _writeLock = writeLock;
+        _writeGate = writeGate;
         _ownsDatabase = ownsDatabase;
         _compiler = compiler;
         _time = time;
         _logger = logger;
         _versions = db.GetCollection(collectionName);
 
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             var latest = _versions.Query().OrderByDescending("_id").Limit(1).FirstOrDefault() is { } doc ? StoredVersion.FromBson(doc) : null;
             if (latest is null)
@@ -103,7 +104,7 @@ public sealed class LiteDbRuleStore : IRuleStore, IDisposable
         // Validate a snapshot: the caller's instances may change while we work.
         var copies = rules.Select(r => r is null ? null! : RuleSetJson.Clone(r)).ToList();
         _compiler.EnsureValid(copies);
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             var next = StoredVersion.Next(_state.Latest, copies, actor, comment, _time.GetUtcNow());
             var compiled = Compile(next);
@@ -136,11 +137,11 @@ public sealed class LiteDbRuleStore : IRuleStore, IDisposable
 
     /// <summary>Creates a store in a private in-memory database, for a hub whose message store is not LiteDB.</summary>
     internal static LiteDbRuleStore InMemory(RuleSetCompiler compiler, IReadOnlyList<RoutingRule> seed, TimeProvider time, ILogger logger) =>
-        new(new LiteDatabase(new MemoryStream()), new Lock(), ownsDatabase: true, compiler, seed, time, logger);
+        new(new LiteDatabase(new MemoryStream()), new LiteDbWriteGate(), ownsDatabase: true, compiler, seed, time, logger);
 
     /// <summary>Opens the rule set of a municipality other than the default one, in its own collection of the hub store's file.</summary>
     internal static LiteDbRuleStore ForTenant(LiteDbHubStore hub, string tenant, RuleSetCompiler compiler, IReadOnlyList<RoutingRule> seed, TimeProvider time, ILogger logger) =>
-        new(hub.Database, hub.WriteLock, ownsDatabase: false, compiler, seed, time, logger, CollectionName + "_" + tenant);
+        new(hub.Database, hub.WriteGate, ownsDatabase: false, compiler, seed, time, logger, CollectionName + "_" + tenant);
 
     private CompiledRuleSet Compile(StoredVersion version)
     {

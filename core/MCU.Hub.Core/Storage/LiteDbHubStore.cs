@@ -51,7 +51,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private readonly ILiteCollection<QuarantinedItem> _quarantine;
     private readonly ILiteCollection<IntakeHistoryDocument> _intakeHistory;
     private readonly ILiteCollection<EventPackDocument> _eventPacks;
-    private readonly Lock _writeLock = new();
+    private readonly LiteDbWriteGate _writeGate = new();
     private readonly string _path;
     private readonly FileStream? _lock;
     private readonly long _minFreeBytes = 64L * 1024 * 1024;
@@ -108,13 +108,16 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         _eventPacks = _db.GetCollection<EventPackDocument>(EventPacks);
 
         AssignTenant(defaultTenant);
-        EnsureMessageIndexes();
-        _history.EnsureIndex(h => h.MessageId);
-        _quarantine.EnsureIndex(q => q.State);
-        _outbox.EnsureIndex(d => d.State);
-        _outbox.EnsureIndex(d => d.MessageId);
-        _records.EnsureIndex(r => r.Type);
-        _records.EnsureIndex(r => r.OccurredAt);
+        using (_writeGate.Enter())
+        {
+            EnsureMessageIndexes();
+            _history.EnsureIndex(h => h.MessageId);
+            _quarantine.EnsureIndex(q => q.State);
+            _outbox.EnsureIndex(d => d.State);
+            _outbox.EnsureIndex(d => d.MessageId);
+            _records.EnsureIndex(r => r.Type);
+            _records.EnsureIndex(r => r.OccurredAt);
+        }
 
         _lastEventSequence = LastStoredSequence();
     }
@@ -123,7 +126,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     public Task<IReadOnlyList<IntakeOutcome>> CommitIntakeAsync(IntakeBatch batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             var outcomes = new IntakeOutcome[batch.Items.Count];
             var inBatch = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -210,7 +213,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     public Task<bool> UpdateMessageAsync(HubMessage message, int expectedVersion, MessageUpdate update, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             var sequence = _lastEventSequence;
             EnsureSpace();
@@ -260,7 +263,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     public Task SaveDeliveryAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             _outbox.Upsert(delivery);
             _db.Checkpoint();
@@ -378,7 +381,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     public Task<long> AppendEventAsync(HubEvent hubEvent, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             long sequence;
             EnsureSpace();
@@ -400,7 +403,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     /// <inheritdoc />
     public Task<long> GetLastEventSequenceAsync(CancellationToken cancellationToken)
     {
-        lock (_writeLock)
+        using (_writeGate.Enter())
             return Task.FromResult(_lastEventSequence);
     }
 
@@ -438,7 +441,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     public Task SaveQuarantinedAsync(QuarantinedItem item, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             _quarantine.Upsert(item);
             _db.Checkpoint();
@@ -455,7 +458,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     public Task SetSettingAsync(string key, string value, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             _db.GetCollection<CheckpointDocument>(Settings).Upsert(new CheckpointDocument { Channel = key, Value = value });
             _db.Checkpoint();
@@ -477,8 +480,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     /// <summary>Gets the open database, for the engine's other LiteDB-backed stores that share this file.</summary>
     internal LiteDatabase Database => _db;
 
-    /// <summary>Gets the lock every write to <see cref="Database"/> must hold (LiteDB binds a transaction to a thread).</summary>
-    internal Lock WriteLock => _writeLock;
+    /// <summary>Gets the gate every write to <see cref="Database"/> must hold (LiteDB binds a transaction to a thread).</summary>
+    internal LiteDbWriteGate WriteGate => _writeGate;
 
     /// <summary>Refuses a write while the disk of the store has less free space than the reserve.</summary>
     private void EnsureSpace()
@@ -606,7 +609,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         if (defaultTenant.Length == 0 || settings.FindById(TenantAssignedSetting)?.Value == defaultTenant)
             return;
         var legacy = _messages.Find(LiteQuery.Eq("Tenant", BsonValue.Null)).ToList();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             _db.BeginTrans();
             foreach (var message in legacy)

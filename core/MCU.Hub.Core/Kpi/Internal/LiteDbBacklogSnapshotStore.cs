@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using LiteDB;
+using MCU.Hub.Storage.Internal;
 
 namespace MCU.Hub.Kpi.Internal;
 
@@ -8,13 +9,13 @@ namespace MCU.Hub.Kpi.Internal;
 internal sealed class LiteDbBacklogSnapshotStore : IBacklogSnapshotStore
 {
     private readonly LiteDatabase _db;
-    private readonly Lock _writeLock;
+    private readonly LiteDbWriteGate _writeGate;
     private readonly ILiteCollection<BacklogSnapshot> _snapshots;
 
-    public LiteDbBacklogSnapshotStore(LiteDatabase db, Lock writeLock)
+    public LiteDbBacklogSnapshotStore(LiteDatabase db, LiteDbWriteGate writeGate)
     {
         _db = db;
-        _writeLock = writeLock;
+        _writeGate = writeGate;
         _snapshots = db.GetCollection<BacklogSnapshot>("backlog_snapshots");
     }
 
@@ -27,7 +28,7 @@ internal sealed class LiteDbBacklogSnapshotStore : IBacklogSnapshotStore
     public Task SaveAsync(BacklogSnapshot snapshot, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             _snapshots.Upsert(snapshot);
             _db.Checkpoint();

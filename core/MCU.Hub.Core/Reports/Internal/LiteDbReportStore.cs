@@ -8,14 +8,14 @@ namespace MCU.Hub.Reports.Internal;
 internal sealed class LiteDbReportStore : IReportStore
 {
     private readonly LiteDatabase _db;
-    private readonly Lock _writeLock;
+    private readonly LiteDbWriteGate _writeGate;
     private readonly ILiteCollection<StoredReport> _reports;
     private readonly ILiteStorage<string> _files;
 
-    public LiteDbReportStore(LiteDatabase db, Lock writeLock)
+    public LiteDbReportStore(LiteDatabase db, LiteDbWriteGate writeGate)
     {
         _db = db;
-        _writeLock = writeLock;
+        _writeGate = writeGate;
         _reports = db.GetCollection<StoredReport>("reports");
         _reports.EnsureIndex(r => r.Period);
         _files = db.GetStorage<string>("report_files", "report_chunks");
@@ -24,7 +24,7 @@ internal sealed class LiteDbReportStore : IReportStore
     public Task SaveAsync(StoredReport report, IReadOnlyDictionary<string, byte[]> contents, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             _db.BeginTrans();
             try

@@ -10,13 +10,13 @@ namespace MCU.Hub.Storage.Internal;
 internal sealed class LiteDbDocumentStore : IDocumentStore
 {
     private readonly LiteDatabase _db;
-    private readonly Lock _writeLock;
+    private readonly LiteDbWriteGate _writeGate;
     private readonly ConcurrentDictionary<string, ILiteCollection<BsonDocument>> _collections = new(StringComparer.Ordinal);
 
     public LiteDbDocumentStore(LiteDbHubStore store)
     {
         _db = store.Database;
-        _writeLock = store.WriteLock;
+        _writeGate = store.WriteGate;
     }
 
     public Task<T?> GetAsync<T>(string id, CancellationToken cancellationToken) where T : class, IStoredDocument
@@ -34,7 +34,7 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
         cancellationToken.ThrowIfCancellationRequested();
         var collection = CollectionFor<T>();
         var expected = document.Version;
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             var current = collection.FindById(document.Id);
             if ((current?["Version"].AsInt32 ?? 0) != expected)
@@ -68,7 +68,7 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
         ArgumentNullException.ThrowIfNull(document);
         cancellationToken.ThrowIfCancellationRequested();
         var collection = CollectionFor<T>();
-        lock (_writeLock)
+        using (_writeGate.Enter())
         {
             var current = collection.FindById(document.Id);
             if (current is null || current["Version"].AsInt32 != document.Version)
@@ -96,7 +96,7 @@ internal sealed class LiteDbDocumentStore : IDocumentStore
         _collections.GetOrAdd(DocumentJson.CollectionOf<T>(), name =>
         {
             var collection = _db.GetCollection("doc_" + name);
-            lock (_writeLock)
+            using (_writeGate.Enter())
             {
                 collection.EnsureIndex("Tenant");
                 collection.EnsureIndex("Key");
