@@ -18,9 +18,11 @@ namespace MCU.Hub.Storage;
 /// LiteDB commit may return before its pages reach the file and a process kill would lose them.
 /// The file <c>{path}.lock</c> beside the store is held exclusively while the store is open, so that a second process
 /// cannot open the same file (it gets <see cref="HubStoreUnavailableException"/> naming the file).
-/// The intake's own history entries of a message are one document, and the events of an intake transaction are packed
-/// a few hundred to a document: LiteDB's cost is per document and index entry far more than per byte, and these are
-/// only read together (the history of one message, the event journal in order).
+/// The intake's own history entries of a message are kept in the message's document (field <c>_intake</c>, which the
+/// typed mapping of <see cref="HubMessage"/> does not see), and the events of an intake transaction are packed a few
+/// hundred to a document: LiteDB's cost is per document and index entry far more than per byte, and these are only read
+/// together (the history of one message, the event journal in order). Files written before keep those entries in the
+/// <c>intake_history</c> collection, which is still read.
 /// </remarks>
 public sealed class LiteDbHubStore : IHubStore, IDisposable
 {
@@ -35,6 +37,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private const string IntakeHistory = "intake_history";
     private const string EventPacks = "event_packs";
     private const string TenantAssignedSetting = "storage.default-tenant-assigned";
+    private const string IntakeField = "_intake";
 
     private readonly LiteDatabase _db;
     private const string SourceKeyExpression = "$.Tenant + '|' + $.Channel + '|' + $.ExternalId";
@@ -43,6 +46,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private static readonly string[] DroppedMessageIndexes = ["ExternalId", "Status", "Channel", "Category", "Tenant", "ux_source"];
 
     private readonly ILiteCollection<HubMessage> _messages;
+    private readonly ILiteCollection<BsonDocument> _messageDocuments;
     private readonly ILiteCollection<MessageHistoryEntry> _history;
     private readonly ILiteCollection<HubEvent> _events;
     private readonly ILiteCollection<CheckpointDocument> _checkpoints;
@@ -98,6 +102,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
 
         _path = Path.GetFullPath(path);
         _messages = _db.GetCollection<HubMessage>(Messages);
+        _messageDocuments = _db.GetCollection(Messages);
         _history = _db.GetCollection<MessageHistoryEntry>(History);
         _events = _db.GetCollection<HubEvent>(Events);
         _checkpoints = _db.GetCollection<CheckpointDocument>(Checkpoints);
@@ -131,8 +136,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             var outcomes = new IntakeOutcome[batch.Items.Count];
             var inBatch = new Dictionary<string, string>(StringComparer.Ordinal);
             var sequence = _lastEventSequence;
-            var newMessages = new List<HubMessage>(batch.Items.Count);
-            var histories = new List<IntakeHistoryDocument>(batch.Items.Count);
+            var newMessages = new List<BsonDocument>(batch.Items.Count);
             var events = new List<HubEvent>(batch.Items.Count * 2);
             EnsureSpace();
             _db.BeginTrans();
@@ -157,9 +161,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                         continue;
                     }
 
-                    newMessages.Add(message);
-                    if (item.History.Count > 0)
-                        histories.Add(new IntakeHistoryDocument { MessageId = message.Id, Entries = [.. item.History] });
+                    newMessages.Add(ToDocument(message, item.History));
                     foreach (var e in item.Events)
                     {
                         e.Sequence = ++sequence;
@@ -172,9 +174,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                 }
 
                 if (newMessages.Count > 0)
-                    _messages.Insert(newMessages);
-                if (histories.Count > 0)
-                    _intakeHistory.Insert(histories);
+                    _messageDocuments.Insert(newMessages);
                 if (events.Count > 0)
                     _eventPacks.Insert(events.Chunk(EventPackDocument.MaxEvents).Select(c => new EventPackDocument { First = c[0].Sequence, Last = c[^1].Sequence, Events = [.. c] }));
 
@@ -220,15 +220,15 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             _db.BeginTrans();
             try
             {
-                var stored = _messages.FindById(message.Id);
-                if (stored is null || stored.Version != expectedVersion)
+                var stored = _messageDocuments.FindById(message.Id);
+                if (stored is null || stored[nameof(HubMessage.Version)].AsInt32 != expectedVersion)
                 {
                     _db.Rollback();
                     return Task.FromResult(false);
                 }
 
                 message.Version = expectedVersion + 1;
-                _messages.Update(message);
+                _messageDocuments.Update(Replacing(stored, message));
                 AppendHistory(update.History);
                 sequence = AppendEvents(update.Events, sequence, message.Tenant);
                 foreach (var delivery in update.Deliveries)
@@ -341,7 +341,9 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     public Task<IReadOnlyList<MessageHistoryEntry>> GetHistoryAsync(string messageId, CancellationToken cancellationToken)
     {
         // The intake's entries come first: they are written with the message, before any other change can be.
-        var history = _intakeHistory.FindById(messageId)?.Entries ?? [];
+        var history = _messageDocuments.FindById(messageId)?[IntakeField] is { IsArray: true } inline
+            ? [.. inline.AsArray.Select(e => _db.Mapper.ToObject<MessageHistoryEntry>(e.AsDocument))]
+            : _intakeHistory.FindById(messageId)?.Entries ?? [];
         foreach (var entry in history)
             entry.MessageId = messageId;
         history.AddRange(_history.Find(h => h.MessageId == messageId).OrderBy(h => h.Id));
@@ -608,20 +610,50 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         var settings = _db.GetCollection<CheckpointDocument>(Settings);
         if (defaultTenant.Length == 0 || settings.FindById(TenantAssignedSetting)?.Value == defaultTenant)
             return;
-        var legacy = _messages.Find(LiteQuery.Eq("Tenant", BsonValue.Null)).ToList();
+        var legacy = _messageDocuments.Find(LiteQuery.Eq("Tenant", BsonValue.Null)).ToList();
         using (_writeGate.Enter())
         {
             _db.BeginTrans();
             foreach (var message in legacy)
             {
-                message.Tenant = defaultTenant;
-                _messages.Update(message);
+                message["Tenant"] = defaultTenant;
+                _messageDocuments.Update(message);
             }
 
             settings.Upsert(new CheckpointDocument { Channel = TenantAssignedSetting, Value = defaultTenant });
             _db.Commit();
             _db.Checkpoint();
         }
+    }
+
+    /// <summary>The document of a new message, with the intake's history entries in it (without their id and message id, which the message gives).</summary>
+    private BsonDocument ToDocument(HubMessage message, IReadOnlyList<MessageHistoryEntry> history)
+    {
+        var document = _db.Mapper.ToDocument(message);
+        if (history.Count > 0)
+        {
+            var entries = new BsonArray();
+            foreach (var entry in history)
+            {
+                var e = _db.Mapper.ToDocument(entry);
+                e.Remove("_id");
+                e.Remove(nameof(MessageHistoryEntry.MessageId));
+                entries.Add(e);
+            }
+
+            document[IntakeField] = entries;
+        }
+
+        return document;
+    }
+
+    /// <summary>The new document of a changed message: the typed mapping does not carry the intake's entries, so they are taken from the stored one.</summary>
+    private BsonDocument Replacing(BsonDocument stored, HubMessage message)
+    {
+        var document = _db.Mapper.ToDocument(message);
+        if (stored.TryGetValue(IntakeField, out var intake))
+            document[IntakeField] = intake;
+        return document;
     }
 
     private void AppendHistory(IReadOnlyList<MessageHistoryEntry> entries)

@@ -1,6 +1,8 @@
+using LiteDB;
 using MCU.Hub.Intake;
 using MCU.Hub.Messages;
 using MCU.Hub.Storage;
+using MCU.Hub.Storage.Internal;
 
 namespace MCU.Hub.Core.Tests.Storage;
 
@@ -45,6 +47,78 @@ public sealed class LiteDbHubStoreTests
             Statuses = [MessageStatus.Routed],
         }, CancellationToken.None);
         Assert.Equal(5, firstFive.Items.Count);
+    }
+
+    [Fact]
+    public async Task GetHistoryAsync_AfterChangesAndARestart_GivesTheIntakeEntriesFirstThenTheChanges()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "hub.db");
+        try
+        {
+            string id;
+            List<string> intakeActions;
+            await using (var hub = new TestHub(databasePath: path))
+            {
+                id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("H-1"), "test", CancellationToken.None)).MessageId!;
+                intakeActions = [.. (await hub.Get<IHubStore>().GetHistoryAsync(id, CancellationToken.None)).Select(h => h.Action)];
+                var operations = hub.Get<MessageOperations>();
+                await operations.AnswerAsync(id, "Яма заделана 04.03.2026.", "roads-dept", [], "specialist", CancellationToken.None);
+                await operations.ChangeStatusAsync(id, MessageStatus.Closed, "Ответ принят", "specialist", CancellationToken.None);
+            }
+
+            await using (var reopened = new TestHub(databasePath: path))
+            {
+                var history = await reopened.Get<IHubStore>().GetHistoryAsync(id, CancellationToken.None);
+                Assert.Equal([.. intakeActions, "answered", "status"], history.Select(h => h.Action));
+                Assert.Equal("received", history[0].Action);
+                Assert.All(history, h => Assert.Equal(id, h.MessageId));
+                Assert.Equal(2, (await reopened.Get<IHubStore>().GetMessageAsync(id, CancellationToken.None))!.Version);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task GetHistoryAsync_FileWithTheIntakeEntriesInTheirOwnCollection_StillGivesThem()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "hub.db");
+        try
+        {
+            string id;
+            List<(string Action, string Actor, string? Comment)> expected;
+            await using (var hub = new TestHub(databasePath: path))
+            {
+                id = (await hub.Get<IMessageIntake>().SubmitAsync("pos", TestHub.Item("H-2"), "test", CancellationToken.None)).MessageId!;
+                expected = [.. (await hub.Get<IHubStore>().GetHistoryAsync(id, CancellationToken.None)).Select(h => (h.Action, h.Actor, h.Comment))];
+            }
+
+            // The layout of earlier versions: the entries in an intake_history document keyed by the message id.
+            using (var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, StoreMapper.Create()))
+            {
+                var messages = db.GetCollection("messages");
+                var message = messages.FindById(id);
+                var entries = message["_intake"].AsArray;
+                foreach (var entry in entries)
+                    entry.AsDocument["MessageId"] = id;
+                db.GetCollection("intake_history").Insert(new BsonDocument { ["_id"] = id, ["Entries"] = entries });
+                message.Remove("_intake");
+                messages.Update(message);
+            }
+
+            await using var reopened = new TestHub(databasePath: path);
+            var history = await reopened.Get<IHubStore>().GetHistoryAsync(id, CancellationToken.None);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, history.Select(h => (h.Action, h.Actor, h.Comment)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
