@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Grpc.Core;
 using MCU.Hub.Grpc.V1;
 
@@ -48,7 +49,13 @@ public sealed class CrashSafetyTests
                 }
             })).ToArray();
 
-            await Task.Delay(random.Next(400, 1500));
+            // The kill comes at a random moment once this round has acknowledged some messages, so that a slow (loaded)
+            // machine still kills the host under load rather than while it is starting.
+            var before = acknowledged.Count;
+            var started = Stopwatch.StartNew();
+            while (acknowledged.Count - before < 25 && started.Elapsed < TimeSpan.FromSeconds(30) && writers.Any(w => !w.IsCompleted))
+                await Task.Delay(20);
+            await Task.Delay(random.Next(0, 1100));
             host.Kill();
             await stop.CancelAsync();
             await Task.WhenAll(writers);
