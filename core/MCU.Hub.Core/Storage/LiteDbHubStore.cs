@@ -56,6 +56,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private readonly ILiteCollection<IntakeHistoryDocument> _intakeHistory;
     private readonly ILiteCollection<EventPackDocument> _eventPacks;
     private readonly LiteDbWriteGate _writeGate = new();
+    private readonly BsonExpression _intakeSourceLookup = BsonExpression.Create(SourceKeyExpression + " = @0", BsonValue.Null);
     private readonly string _path;
     private readonly FileStream? _lock;
     private readonly long _minFreeBytes = 64L * 1024 * 1024;
@@ -153,11 +154,10 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                         continue;
                     }
 
-                    var existing = FindBySource(message.Tenant, message.Channel, message.ExternalId);
-                    if (existing is not null)
+                    if (StoredIdBySource(message.Tenant, message.Channel, message.ExternalId) is { } existing)
                     {
-                        outcomes[i] = new(existing.Id, true);
-                        inBatch[key] = existing.Id;
+                        outcomes[i] = new(existing, true);
+                        inBatch[key] = existing;
                         continue;
                     }
 
@@ -563,16 +563,26 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
         BsonExpression.Create($"$.{field} BETWEEN @0 AND @1", from?.UtcTicks ?? long.MinValue, to is { } end ? end.UtcTicks - 1 : long.MaxValue);
 
     /// <summary>Looks a message up through the unique source index: the key is computed by the index's own expression, so that an empty tenant (kept as null) gives the same key.</summary>
-    private HubMessage? FindBySource(string tenant, string channel, string externalId)
+    private HubMessage? FindBySource(string tenant, string channel, string externalId) =>
+        _messages.FindOne(BsonExpression.Create(SourceKeyExpression + " = @0", SourceKeyOf(tenant, channel, externalId)));
+
+    /// <summary>
+    /// The id of the message stored under a source, for the intake: it runs inside the write gate, so one parsed filter
+    /// serves every lookup (parsing it per message cost the single writer a measurable share), and the stored document
+    /// is not mapped to a message.
+    /// </summary>
+    private string? StoredIdBySource(string tenant, string channel, string externalId)
     {
-        var key = SourceKey.ExecuteScalar(new BsonDocument
-        {
-            ["Tenant"] = tenant.Length == 0 ? BsonValue.Null : tenant,
-            ["Channel"] = channel.Length == 0 ? BsonValue.Null : channel,
-            ["ExternalId"] = externalId.Length == 0 ? BsonValue.Null : externalId,
-        });
-        return _messages.FindOne(BsonExpression.Create(SourceKeyExpression + " = @0", key));
+        _intakeSourceLookup.Parameters["0"] = SourceKeyOf(tenant, channel, externalId);
+        return _messageDocuments.FindOne(_intakeSourceLookup)?["_id"].AsString;
     }
+
+    private static BsonValue SourceKeyOf(string tenant, string channel, string externalId) => SourceKey.ExecuteScalar(new BsonDocument
+    {
+        ["Tenant"] = tenant.Length == 0 ? BsonValue.Null : tenant,
+        ["Channel"] = channel.Length == 0 ? BsonValue.Null : channel,
+        ["ExternalId"] = externalId.Length == 0 ? BsonValue.Null : externalId,
+    });
 
     /// <summary>
     /// Builds the message indexes a query needs and drops those that none needs, also in files written by an earlier
