@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using MCU.Hub.Deadlines.Calendar;
 using MCU.Hub.Kpi.Internal;
 using MCU.Hub.Messages;
@@ -34,6 +33,7 @@ public sealed class MessageFactsProjection : IDisposable
     private const int EventPageSize = 2_000;
     private const int DefaultInitialCapacity = 16_384;
     private const int ReadChunk = 512;
+    private const string Hex = "0123456789abcdef";
 
     private readonly IHubStore _store;
     private readonly WorkingCalendar _calendar;
@@ -349,8 +349,13 @@ public sealed class MessageFactsProjection : IDisposable
 
     private static string FormatId(ulong high, ulong low) => string.Create(32, (high, low), static (span, id) =>
     {
-        id.high.TryFormat(span[..16], out _, "x16", CultureInfo.InvariantCulture);
-        id.low.TryFormat(span[16..], out _, "x16", CultureInfo.InvariantCulture);
+        for (var i = 15; i >= 0; i--)
+        {
+            span[i] = Hex[(int)(id.high & 0xF)];
+            span[16 + i] = Hex[(int)(id.low & 0xF)];
+            id.high >>= 4;
+            id.low >>= 4;
+        }
     });
 
     private static long Ticks(DateTimeOffset? instant) => instant is { } value ? value.UtcTicks : FactRecord.NoInstant;
