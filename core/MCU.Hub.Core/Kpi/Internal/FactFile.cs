@@ -44,9 +44,6 @@ internal sealed class FactFile : IDisposable
     /// <summary>Gets how many records fit before the file is remapped larger.</summary>
     public int Capacity { get; private set; }
 
-    /// <summary>Gets the size of the file in bytes.</summary>
-    public long Length => FileBytes(Capacity);
-
     /// <summary>Creates the file, or truncates it, and maps it.</summary>
     /// <param name="path">The path.</param>
     /// <param name="initialCapacity">The records it holds before its first remap (rounded up to a power of two).</param>
