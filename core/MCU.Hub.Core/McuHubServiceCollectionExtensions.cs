@@ -94,7 +94,8 @@ public static class McuHubServiceCollectionExtensions
     /// <summary>Indicators, ratings, backlog snapshots and reports; their stores share the LiteDB file when the hub store is LiteDB.</summary>
     private static void AddAnalytics(IServiceCollection services)
     {
-        services.TryAddSingleton<Kpi.MessageFactsProjection>();
+        services.TryAddSingleton(sp => new Kpi.MessageFactsProjection(
+            sp.GetRequiredService<IHubStore>(), sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<IOptions<McuHubOptions>>()));
         services.TryAddSingleton<Kpi.KpiService>();
         services.TryAddSingleton<Ratings.RecipientRatingService>();
         services.TryAddSingleton<Kpi.IBacklogSnapshotStore>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
