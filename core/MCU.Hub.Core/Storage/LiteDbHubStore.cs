@@ -40,10 +40,10 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     private const string SourceKeyExpression = "$.Tenant + '|' + $.Channel + '|' + $.ExternalId";
 
     private static readonly BsonExpression SourceKey = BsonExpression.Create(SourceKeyExpression);
+    private static readonly string[] DroppedMessageIndexes = ["ExternalId", "Status", "Channel", "Category", "Tenant", "ux_source"];
 
     [ThreadStatic]
     private static BsonExpression? t_sourceLookup;
-    private static readonly string[] DroppedMessageIndexes = ["ExternalId", "Status", "Channel", "Category", "Tenant", "ux_source"];
 
     private readonly ILiteCollection<HubMessage> _messages;
     private readonly ILiteCollection<MessageHistoryEntry> _history;
@@ -137,6 +137,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             var newMessages = new List<HubMessage>(batch.Items.Count);
             var histories = new List<IntakeHistoryDocument>(batch.Items.Count);
             var events = new List<HubEvent>(batch.Items.Count * 2);
+            var audited = false;
             EnsureSpace();
             _db.BeginTrans();
             try
@@ -199,7 +200,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                 foreach (var (channel, checkpoint) in batch.Checkpoints)
                     _checkpoints.Upsert(new CheckpointDocument { Channel = channel, Value = checkpoint });
 
-                InsertAudit(batch.Audit, outcomes);
+                audited = InsertAudit(batch.Audit, outcomes);
                 _db.Commit();
                 _db.Checkpoint();
             }
@@ -209,7 +210,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             }
 
             _lastEventSequence = sequence;
-            MarkAuditWritten(batch.Audit);
+            if (audited)
+                MarkAuditWritten(batch.Audit);
             return Task.FromResult<IReadOnlyList<IntakeOutcome>>(outcomes);
         }
     }
@@ -496,10 +498,11 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     internal bool WritesAudit { get; set; }
 
     /// <summary>Inserts the audit entries an intake batch carries, each naming the stored message it is about, in the open transaction.</summary>
-    private void InsertAudit(IReadOnlyList<IntakeAudit> audit, IntakeOutcome[] outcomes)
+    /// <returns><see langword="true"/> when it inserted them.</returns>
+    private bool InsertAudit(IReadOnlyList<IntakeAudit> audit, IntakeOutcome[] outcomes)
     {
         if (audit.Count == 0 || !WritesAudit)
-            return;
+            return false;
         foreach (var a in audit)
         {
             if (a.TargetItem >= 0)
@@ -508,13 +511,12 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
 
         // An upsert: a retry after a commit whose checkpoint failed finds the entry already there.
         _db.GetCollection<Audit.AuditEntry>(Audit.LiteDbAuditLog.Collection).Upsert(audit.Select(a => a.Scope.Entry));
+        return true;
     }
 
     /// <summary>Tells the calls whose entries the durable commit wrote that they need not write them again.</summary>
-    private void MarkAuditWritten(IReadOnlyList<IntakeAudit> audit)
+    private static void MarkAuditWritten(IReadOnlyList<IntakeAudit> audit)
     {
-        if (!WritesAudit)
-            return;
         foreach (var a in audit)
             a.Scope.MarkWritten();
     }
