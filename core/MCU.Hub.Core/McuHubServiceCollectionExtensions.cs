@@ -106,9 +106,14 @@ public static class McuHubServiceCollectionExtensions
             ? new Reports.Internal.LiteDbReportStore(lite.Database, lite.WriteGate)
             : new Reports.Internal.InMemoryReportStore());
         services.TryAddSingleton<Analytics.ProblemAnalytics>();
-        services.TryAddSingleton<Audit.IAuditLog>(sp => sp.GetRequiredService<IHubStore>() is LiteDbHubStore lite
-            ? new Audit.LiteDbAuditLog(lite.Database, lite.WriteGate, sp.GetRequiredService<TimeProvider>())
-            : new Audit.InMemoryAuditLog(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<Audit.IAuditLog>(sp =>
+        {
+            if (sp.GetRequiredService<IHubStore>() is not LiteDbHubStore lite)
+                return new Audit.InMemoryAuditLog(sp.GetRequiredService<TimeProvider>());
+            var log = new Audit.LiteDbAuditLog(lite.Database, lite.WriteGate, sp.GetRequiredService<TimeProvider>());
+            lite.WritesAudit = true;
+            return log;
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Reports.IReportSectionSource, Reports.Internal.ProblemSections>());
         services.TryAddSingleton<Reports.ReportSchedule>();
         services.TryAddSingleton<Reports.ReportService>();

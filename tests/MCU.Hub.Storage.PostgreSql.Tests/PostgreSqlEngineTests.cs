@@ -167,6 +167,21 @@ public sealed class PostgreSqlEngineTests : IAsyncLifetime
         Assert.Equal(0, await _db.Open().CountMessagesAsync(None));
     }
 
+    /// <summary>The PostgreSQL store does not write a call's audit entry with its change: the scope stays unwritten, so the API appends it to the log.</summary>
+    [Fact]
+    public async Task Submit_InAnAuditScope_LeavesTheEntryToTheAuditLog()
+    {
+        await using var hub = Engine();
+        var log = hub.GetRequiredService<IAuditLog>();
+
+        using var scope = AuditScope.Begin(new AuditEntry { Credential = "key-1", Tenant = "45000000", Operation = "/mcu.hub.v1.MessageService/SubmitMessage", Outcome = "OK" });
+        var result = await hub.GetRequiredService<IMessageIntake>().SubmitAsync("api", Item("audit-1"), "test", None);
+
+        Assert.True(result.Accepted);
+        Assert.False(scope.Written);
+        Assert.Empty(await log.ListAsync([], null, 10, None));
+    }
+
     [Fact]
     public void Options_PostgreSqlWithoutThePackageOrConnection_FailWithAClearMessage()
     {

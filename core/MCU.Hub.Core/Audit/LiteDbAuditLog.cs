@@ -11,6 +11,9 @@ namespace MCU.Hub.Audit;
 /// </summary>
 internal sealed class LiteDbAuditLog : IAuditLog, IAsyncDisposable
 {
+    /// <summary>The collection of the entries; the store's intake transaction writes the entries it carries here too.</summary>
+    internal const string Collection = "audit";
+
     private const int MaxBatch = 1_000;
     private readonly LiteDatabase _db;
     private readonly LiteDbWriteGate _writeGate;
@@ -25,8 +28,9 @@ internal sealed class LiteDbAuditLog : IAuditLog, IAsyncDisposable
         _db = db;
         _writeGate = writeGate;
         _time = time;
-        _entries = db.GetCollection<AuditEntry>("audit");
-        _entries.EnsureIndex(e => e.Tenant);
+        _entries = db.GetCollection<AuditEntry>(Collection);
+        using (_writeGate.Enter())
+            _entries.EnsureIndex(e => e.Tenant);
         _loop = Task.Run(RunAsync);
     }
 

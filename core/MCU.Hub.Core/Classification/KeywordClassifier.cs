@@ -17,6 +17,8 @@ public sealed class KeywordClassifier : IMessageClassifier
     private static readonly char[] Separators = [' ', ',', '.', ';', ':', '!', '?', '(', ')', '«', '»', '"', '\'', '-', '—', '\n', '\r', '\t', '/'];
     private readonly HubDirectory _directory;
     private readonly Dictionary<string, Category> _bySource;
+    private readonly Block[] _blocks;
+    private readonly (string Code, string[][] Stems)[] _territories;
 
     /// <summary>Creates the classifier.</summary>
     /// <param name="directory">The directory with the category tree.</param>
@@ -29,6 +31,12 @@ public sealed class KeywordClassifier : IMessageClassifier
             foreach (var source in category.SourceCategories)
                 _bySource.TryAdd(source, category);
         }
+
+        // The keywords split once here: splitting them for every message lower-cased every keyword of every category.
+        _blocks = [.. directory.Categories.Where(c => c.Parent is null).OrderBy(c => c.Code, StringComparer.Ordinal).Select(block => new Block(
+            Keyed.Of(block),
+            [.. directory.Categories.Where(c => c.Parent == block.Code).OrderBy(c => c.Code, StringComparer.Ordinal).Select(Keyed.Of)]))];
+        _territories = [.. directory.Territories.Select(t => (t.Code, t.AddressKeywords.Select(Words).ToArray()))];
     }
 
     /// <inheritdoc />
@@ -49,9 +57,10 @@ public sealed class KeywordClassifier : IMessageClassifier
     /// <param name="words">The text's words, from <see cref="Words"/>.</param>
     /// <param name="phrase">A keyword or phrase of stems.</param>
     /// <returns><see langword="true"/> when it matches.</returns>
-    public static bool ContainsStemPhrase(string[] words, string phrase)
+    public static bool ContainsStemPhrase(string[] words, string phrase) => ContainsStems(words, Words(phrase));
+
+    private static bool ContainsStems(string[] words, string[] stems)
     {
-        var stems = Words(phrase);
         if (stems.Length == 0)
             return false;
         for (var i = 0; i + stems.Length <= words.Length; i++)
@@ -75,29 +84,33 @@ public sealed class KeywordClassifier : IMessageClassifier
         }
 
         var words = Words(message.Text);
-        var hits = _directory.Categories.ToDictionary(
-            c => c.Code,
-            c => c.Keywords.Where(k => ContainsStemPhrase(words, k)).ToArray(),
-            StringComparer.Ordinal);
 
         // A block scores its own keywords plus those of its best topic; the topic then narrows the block.
         Category? bestBlock = null;
         Category? bestTopic = null;
+        string[] bestBlockHits = [], bestTopicHits = [];
         var bestScore = 0;
-        foreach (var block in _directory.Categories.Where(c => c.Parent is null).OrderBy(c => c.Code, StringComparer.Ordinal))
+        foreach (var block in _blocks)
         {
-            var topic = _directory.Categories
-                .Where(c => c.Parent == block.Code && hits[c.Code].Length > 0)
-                .OrderByDescending(c => hits[c.Code].Length).ThenBy(c => c.Code, StringComparer.Ordinal)
-                .FirstOrDefault();
-            var score = hits[block.Code].Length + (topic is null ? 0 : hits[topic.Code].Length);
+            var blockHits = block.Category.Hits(words);
+            Keyed? topic = null;
+            string[] topicHits = [];
+            foreach (var candidate in block.Topics)
+            {
+                // Topics are in code order: a later topic wins only with more hits.
+                var hits = candidate.Hits(words);
+                if (hits.Length > topicHits.Length)
+                    (topic, topicHits) = (candidate, hits);
+            }
+
+            var score = blockHits.Length + topicHits.Length;
             if (score > bestScore)
-                (bestBlock, bestTopic, bestScore) = (block, topic, score);
+                (bestBlock, bestTopic, bestBlockHits, bestTopicHits, bestScore) = (block.Category.Category, topic?.Category, blockHits, topicHits, score);
         }
 
         if (bestBlock is null)
             return (null, "ключевые слова не найдены");
-        var found = hits[bestBlock.Code].Concat(bestTopic is null ? [] : hits[bestTopic.Code]).Distinct(StringComparer.Ordinal);
+        var found = bestBlockHits.Concat(bestTopicHits).Distinct(StringComparer.Ordinal);
         return (bestTopic ?? bestBlock, $"ключевые слова: {string.Join(", ", found)}");
     }
 
@@ -106,6 +119,37 @@ public sealed class KeywordClassifier : IMessageClassifier
         if (string.IsNullOrWhiteSpace(address))
             return null;
         var words = Words(address);
-        return _directory.Territories.FirstOrDefault(t => t.AddressKeywords.Any(k => ContainsStemPhrase(words, k)))?.Code;
+        foreach (var (code, keywords) in _territories)
+        {
+            foreach (var stems in keywords)
+            {
+                if (ContainsStems(words, stems))
+                    return code;
+            }
+        }
+
+        return null;
     }
+
+    /// <summary>A category with its keywords and their stems.</summary>
+    private sealed record Keyed(Category Category, string[] Keywords, string[][] Stems)
+    {
+        public static Keyed Of(Category category) => new(category, [.. category.Keywords], [.. category.Keywords.Select(Words)]);
+
+        /// <summary>The keywords that match the text's words, in keyword order.</summary>
+        public string[] Hits(string[] words)
+        {
+            List<string>? hits = null;
+            for (var i = 0; i < Stems.Length; i++)
+            {
+                if (ContainsStems(words, Stems[i]))
+                    (hits ??= []).Add(Keywords[i]);
+            }
+
+            return hits is null ? [] : [.. hits];
+        }
+    }
+
+    /// <summary>A thematic block and its topics, in code order.</summary>
+    private sealed record Block(Keyed Category, Keyed[] Topics);
 }

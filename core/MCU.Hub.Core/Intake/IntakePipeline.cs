@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using MCU.Hub.Audit;
 using MCU.Hub.Channels;
 using MCU.Hub.Classification;
 using MCU.Hub.Deadlines;
@@ -149,7 +150,11 @@ public sealed class IntakePipeline : IMessageIntake, IAsyncDisposable
         if (prepared.Count == 0 && storedRecords.Count == 0 && quarantine.Count == 0 && checkpoints.Count == 0)
             return new(results!, 0, recordErrors) { Quarantined = 0 };
 
-        var batch = new IntakeBatch(prepared, checkpoints) { Records = storedRecords, Quarantine = quarantine };
+        // The call's audit entry rides with its change when the call is this one message (a unary submit).
+        IReadOnlyList<IntakeAudit> audit = AuditScope.Current is { } scope && prepared.Count == 1 && items.Count == 1 && scope.TryClaim(_time)
+            ? [new IntakeAudit(scope, 0)]
+            : [];
+        var batch = new IntakeBatch(prepared, checkpoints) { Records = storedRecords, Quarantine = quarantine, Audit = audit };
         var outcomes = await _writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         long lastSequence = 0;
         for (var j = 0; j < outcomes.Count; j++)

@@ -139,6 +139,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             var sequence = _lastEventSequence;
             var newMessages = new List<BsonDocument>(batch.Items.Count);
             var events = new List<HubEvent>(batch.Items.Count * 2);
+            var audited = false;
             EnsureSpace();
             _db.BeginTrans();
             try
@@ -196,6 +197,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                 foreach (var (channel, checkpoint) in batch.Checkpoints)
                     _checkpoints.Upsert(new CheckpointDocument { Channel = channel, Value = checkpoint });
 
+                audited = InsertAudit(batch.Audit, outcomes);
                 _db.Commit();
                 _db.Checkpoint();
             }
@@ -205,6 +207,8 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             }
 
             _lastEventSequence = sequence;
+            if (audited)
+                MarkAuditWritten(batch.Audit);
             return Task.FromResult<IReadOnlyList<IntakeOutcome>>(outcomes);
         }
     }
@@ -484,6 +488,37 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
 
     /// <summary>Gets the gate every write to <see cref="Database"/> must hold (LiteDB binds a transaction to a thread).</summary>
     internal LiteDbWriteGate WriteGate => _writeGate;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the hub's audit log is this file's (<see cref="Audit.LiteDbAuditLog"/>): only
+    /// then does an intake transaction write the audit entries it carries (<see cref="IntakeBatch.Audit"/>); otherwise
+    /// they are left to the log the hub registered.
+    /// </summary>
+    internal bool WritesAudit { get; set; }
+
+    /// <summary>Inserts the audit entries an intake batch carries, each naming the stored message it is about, in the open transaction.</summary>
+    /// <returns><see langword="true"/> when it inserted them.</returns>
+    private bool InsertAudit(IReadOnlyList<IntakeAudit> audit, IntakeOutcome[] outcomes)
+    {
+        if (audit.Count == 0 || !WritesAudit)
+            return false;
+        foreach (var a in audit)
+        {
+            if (a.TargetItem >= 0)
+                a.Scope.Entry.Target = outcomes[a.TargetItem].MessageId;
+        }
+
+        // An upsert: a retry after a commit whose checkpoint failed finds the entry already there.
+        _db.GetCollection<Audit.AuditEntry>(Audit.LiteDbAuditLog.Collection).Upsert(audit.Select(a => a.Scope.Entry));
+        return true;
+    }
+
+    /// <summary>Tells the calls whose entries the durable commit wrote that they need not write them again.</summary>
+    private static void MarkAuditWritten(IReadOnlyList<IntakeAudit> audit)
+    {
+        foreach (var a in audit)
+            a.Scope.MarkWritten();
+    }
 
     /// <summary>Refuses a write while the disk of the store has less free space than the reserve.</summary>
     private void EnsureSpace()

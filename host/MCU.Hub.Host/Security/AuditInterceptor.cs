@@ -15,15 +15,21 @@ internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider tim
     {
         if (!IsChange(context))
             return await continuation(request, context);
+        // A submit's entry rides in the intake's own transaction (one durable commit per call, not two); a store that
+        // does not write it, or a call that fails, leaves it to this interceptor.
+        using var scope = RidesWithChange(context.Method) ? AuditScope.Begin(EntryOf(context, request, null, "OK", null)) : null;
         try
         {
             var response = await continuation(request, context);
-            await WriteAsync(context, request, "OK", null);
+            if (scope is null)
+                await WriteAsync(context, request, response, "OK", null);
+            else if (!scope.Written)
+                await AppendAsync(context, Ended(scope.Entry, response));
             return response;
         }
         catch (Exception error)
         {
-            await WriteAsync(context, request, OutcomeOf(error), error.Message);
+            await WriteAsync(context, request, null, OutcomeOf(error), error.Message);
             throw;
         }
     }
@@ -35,12 +41,12 @@ internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider tim
         try
         {
             var response = await continuation(requestStream, context);
-            await WriteAsync(context, response, "OK", null);
+            await WriteAsync(context, response, null, "OK", null);
             return response;
         }
         catch (Exception error)
         {
-            await WriteAsync(context, null, OutcomeOf(error), error.Message);
+            await WriteAsync(context, null, null, OutcomeOf(error), error.Message);
             throw;
         }
     }
@@ -52,23 +58,23 @@ internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider tim
         context.GetHttpContext().GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
             .Any(a => a.Policy is { } policy && policy is not (Scopes.Read or Scopes.Region or MCU.Hub.People.Permissions.ReadMessages or MCU.Hub.People.Permissions.ReadPersonalData)) == true;
 
-    private async Task WriteAsync(ServerCallContext context, object? payload, string outcome, string? error)
+    // The calls whose one change, when they succeed, is an intake write that can carry their entry (see AuditScope).
+    private static bool RidesWithChange(string method) => method == "/mcu.hub.v1.MessageService/SubmitMessage";
+
+    private Task WriteAsync(ServerCallContext context, object? payload, object? response, string outcome, string? error) =>
+        AppendAsync(context, EntryOf(context, payload, response, outcome, error));
+
+    // The pending entry of a scope no store wrote: it ends now, and its id is the log's to assign.
+    private AuditEntry Ended(AuditEntry entry, object? response)
     {
-        var caller = Caller.Of(context.GetHttpContext().User);
-        // The diagnostic form: a request the engine refuses (a non-normalized timestamp ...) must still be recorded, not fail here.
-        var json = payload is IMessage message ? JsonFormatter.ToDiagnosticString(message) : "";
-        var entry = new AuditEntry
-        {
-            At = time.GetUtcNow(),
-            // A person's entry names whom they act for: «petrova (и. о. ivanov)».
-            Credential = caller is null ? "" : caller.Account is null ? caller.Name : caller.Actor,
-            Tenant = caller?.Tenant ?? "",
-            Operation = context.Method,
-            Target = payload is IMessage m ? TargetOf(m) : null,
-            Request = json.Length > MaxRequestLength ? json[..MaxRequestLength] : json,
-            Outcome = outcome,
-            Error = error,
-        };
+        entry.Id = "";
+        entry.At = time.GetUtcNow();
+        entry.Target ??= response is IMessage r ? TargetOf(r) : null;
+        return entry;
+    }
+
+    private async Task AppendAsync(ServerCallContext context, AuditEntry entry)
+    {
         try
         {
             // Not the call's token: a change that was made is recorded even when the client has gone.
@@ -78,6 +84,26 @@ internal sealed partial class AuditInterceptor(IAuditLog audit, TimeProvider tim
         {
             LogAuditFailed(logger, context.Method, e);
         }
+    }
+
+    private AuditEntry EntryOf(ServerCallContext context, object? payload, object? response, string outcome, string? error)
+    {
+        var caller = Caller.Of(context.GetHttpContext().User);
+        // The diagnostic form: a request the engine refuses (a non-normalized timestamp ...) must still be recorded, not fail here.
+        var json = payload is IMessage message ? JsonFormatter.ToDiagnosticString(message) : "";
+        return new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            // A person's entry names whom they act for: «petrova (и. о. ivanov)».
+            Credential = caller is null ? "" : caller.Account is null ? caller.Name : caller.Actor,
+            Tenant = caller?.Tenant ?? "",
+            Operation = context.Method,
+            // A request that names no record (a submit, a create) changed the one its response names.
+            Target = (payload is IMessage m ? TargetOf(m) : null) ?? (response is IMessage r ? TargetOf(r) : null),
+            Request = json.Length > MaxRequestLength ? json[..MaxRequestLength] : json,
+            Outcome = outcome,
+            Error = error,
+        };
     }
 
     private static string? TargetOf(IMessage message) =>

@@ -16,7 +16,7 @@ public sealed class CrashSafetyTests
     };
 
     [Fact]
-    public async Task SubmitMessage_HostKilledRepeatedly_EveryAcknowledgedMessageSurvivesExactlyOnce()
+    public async Task SubmitMessage_HostKilledRepeatedly_EveryAcknowledgedMessageSurvivesExactlyOnceWithItsAuditEntry()
     {
         var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(folder);
@@ -65,6 +65,21 @@ public sealed class CrashSafetyTests
         await using (var host = await HostProcess.StartAsync(database))
         {
             var client = new MessageService.MessageServiceClient(host.Channel);
+
+            // Every acknowledged submit has its audit entry (read before the submits below add entries of their own).
+            var audited = new HashSet<string>(StringComparer.Ordinal);
+            var cursor = "";
+            do
+            {
+                var page = await new AuditService.AuditServiceClient(host.Channel).ListAuditEntriesAsync(new ListAuditEntriesRequest { PageSize = 1000, PageToken = cursor });
+                foreach (var e in page.Entries.Where(e => e.Operation == "/mcu.hub.v1.MessageService/SubmitMessage" && e.Outcome == "OK"))
+                    audited.Add(e.Target);
+                cursor = page.NextPageToken;
+            }
+            while (cursor.Length > 0);
+
+            foreach (var (externalId, id) in acknowledged)
+                Assert.True(audited.Contains(id), $"{externalId} was acknowledged as {id} but has no audit entry");
 
             // Every acknowledged message is there under the id it was acknowledged with.
             foreach (var (externalId, id) in acknowledged)

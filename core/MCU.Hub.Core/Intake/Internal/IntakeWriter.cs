@@ -78,6 +78,7 @@ internal sealed partial class IntakeWriter : IAsyncDisposable
             {
                 Records = [.. group.SelectMany(r => r.Batch.Records)],
                 Quarantine = [.. group.SelectMany(r => r.Batch.Quarantine)],
+                Audit = MergeAudit(group),
             };
             outcomes = await _store.CommitIntakeAsync(merged, CancellationToken.None).ConfigureAwait(false);
         }
@@ -97,6 +98,21 @@ internal sealed partial class IntakeWriter : IAsyncDisposable
             request.Completion.TrySetResult(outcomes.Skip(offset).Take(count).ToArray());
             offset += count;
         }
+    }
+
+    /// <summary>The requests' audit entries, their target items moved by the items of the requests before them.</summary>
+    private static List<IntakeAudit> MergeAudit(List<Request> group)
+    {
+        var audit = new List<IntakeAudit>();
+        var offset = 0;
+        foreach (var request in group)
+        {
+            foreach (var entry in request.Batch.Audit)
+                audit.Add(entry.TargetItem < 0 ? entry : entry with { TargetItem = entry.TargetItem + offset });
+            offset += request.Batch.Items.Count;
+        }
+
+        return audit;
     }
 
     private async Task CommitOneAsync(Request request)
