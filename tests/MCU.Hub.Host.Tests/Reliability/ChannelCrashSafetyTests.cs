@@ -84,9 +84,19 @@ public sealed class ChannelCrashSafetyTests(ITestOutputHelper output)
             while (true)
             {
                 // The emulator publishes all 3,000 within ~30 s of its start; after that, the hub catches up.
-                stored = await ListAllAsync(client);
-                if ((stored.Count == 3_000 || Environment.TickCount64 > deadline) && await AllAnsweredAsync(client, stored, answered))
-                    break;
+                try
+                {
+                    stored = await ListAllAsync(client);
+                    if ((stored.Count == 3_000 || Environment.TickCount64 > deadline) && await AllAnsweredAsync(client, stored, answered))
+                        break;
+                }
+                catch (RpcException)
+                {
+                    // The host's last words, if it went away: the failure alone does not say why.
+                    output.WriteLine($"host exited: {host.HasExited}; its last output:{Environment.NewLine}{string.Join(Environment.NewLine, host.Output.TakeLast(60))}");
+                    throw;
+                }
+
                 Assert.True(Environment.TickCount64 < deadline + 30_000, $"stored {stored.Count} of {expected}, answered {answered.Count}");
                 await Task.Delay(500);
             }

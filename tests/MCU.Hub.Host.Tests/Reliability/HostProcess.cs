@@ -21,6 +21,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public GrpcChannel Channel { get; }
 
+    /// <summary>Gets a value indicating whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Gets the last lines the process wrote (standard output and error), for diagnosing a failure.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
