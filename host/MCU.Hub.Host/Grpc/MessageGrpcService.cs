@@ -23,7 +23,6 @@ internal sealed class MessageGrpcService(
 {
     private const int MaxPageSize = 1000;
     private const int MaxBatchItems = 1000;
-    private const int StreamBatchSize = 500;
 
     [Authorize(Policy = Permissions.WriteMessages)]
     public override async Task<SubmitMessageResponse> SubmitMessage(SubmitMessageRequest request, ServerCallContext context)
@@ -41,30 +40,13 @@ internal sealed class MessageGrpcService(
         var response = new SubmitMessagesResponse();
         var pending = new List<(int Index, SubmitMessageRequest Request)>();
         var index = 0;
-        // The next batch is read from the stream while the previous one is committed; batches are committed in order,
-        // one at a time, so at most one batch is read ahead of what is durable.
-        var committing = Task.CompletedTask;
-        try
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
-            await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
-            {
-                pending.Add((index++, request));
-                if (pending.Count >= StreamBatchSize)
-                {
-                    await committing;
-                    committing = FlushAsync(caller, pending, response, context.CancellationToken);
-                    pending = new List<(int Index, SubmitMessageRequest Request)>(StreamBatchSize);
-                }
-            }
-        }
-        catch
-        {
-            // A batch already handed to the intake ends before the call does; the reading error is the one reported.
-            await committing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            throw;
+            pending.Add((index++, request));
+            if (pending.Count >= 500)
+                await FlushAsync(caller, pending, response, context.CancellationToken);
         }
 
-        await committing;
         await FlushAsync(caller, pending, response, context.CancellationToken);
         return Complete(response);
     }
