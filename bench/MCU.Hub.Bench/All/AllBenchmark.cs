@@ -197,12 +197,10 @@ internal static class AllBenchmark
         process.Refresh();
         Console.Error.WriteLine($"  end-to-end ingest: {messages:N0} in {elapsed.TotalSeconds:N1} s; heap {Mb(heap)} MB (LiteDB's page cache {Mb(cache)} MB), working set {Mb(ws)} MB");
         var file = new FileInfo(host.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<McuHubOptions>>().Value.DatabasePath).Length;
-        var facts = new FileInfo(FactsPath(host));
-        return new(messages / elapsed.TotalSeconds, heapAtProbe, wsAtProbe, heap, ws, process.PeakWorkingSet64, file, facts.Exists ? facts.Length : 0, cacheAtProbe, cache);
+        var factsPath = host.App.Services.GetRequiredService<global::MCU.Hub.Kpi.MessageFactsProjection>().FilePath;
+        var facts = factsPath is null ? null : new FileInfo(factsPath);
+        return new(messages / elapsed.TotalSeconds, heapAtProbe, wsAtProbe, heap, ws, process.PeakWorkingSet64, file, facts is { Exists: true } ? facts.Length : 0, cacheAtProbe, cache);
     }
-
-    private static string FactsPath(BenchHost host) =>
-        host.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<McuHubOptions>>().Value.DatabasePath + ".facts";
 
     /// <summary>
     /// Brings the facts projection up to date first, as a KPI query does: otherwise a probe finds it built or not
