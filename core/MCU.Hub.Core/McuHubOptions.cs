@@ -39,6 +39,17 @@ public sealed class McuHubOptions
     [Range(0, 1_000_000)]
     public int MinFreeDiskSpaceMb { get; set; } = 64;
 
+    /// <summary>
+    /// Gets or sets the memory, in megabytes, the open transactions of the embedded LiteDB store may hold in its page
+    /// cache together. LiteDB 5 allows them 800 MB and never gives cache memory back while the file is open, so one large
+    /// commit or scan would keep the process that much bigger, the more so the more is stored. Over its share a
+    /// transaction writes its changed pages to LiteDB's log and drops the rest, as LiteDB does at its own limit; the cache
+    /// stays below this budget plus about 16 MB that LiteDB keeps for reuse.
+    /// </summary>
+    /// <value>The default is 16 MB: the intake's commit and one reader at once get LiteDB's full grant of 1,000 pages each.</value>
+    [Range(8, 800)]
+    public int LiteDbCacheMb { get; set; } = 16;
+
     /// <summary>Gets or sets the most messages written in one store transaction by the intake (group commit).</summary>
     /// <value>The default is 1,000.</value>
     [Range(1, 100_000)]

@@ -211,22 +211,7 @@ internal static class AllBenchmark
         await host.App.Services.GetRequiredService<global::MCU.Hub.Kpi.MessageFactsProjection>().EnsureCurrentAsync(CancellationToken.None);
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         process.Refresh();
-        return (heap, process.WorkingSet64, LiteDbCacheBytes(host));
-    }
-
-    /// <summary>
-    /// The bytes of page buffers LiteDB's cache has allocated (it never gives them back while the file is open), read
-    /// through LiteDB's private fields: a diagnostic of this bench only, 0 when LiteDB's layout differs.
-    /// </summary>
-    private static long LiteDbCacheBytes(BenchHost host)
-    {
-        const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
-        if (host.Store is not global::MCU.Hub.Storage.LiteDbHubStore lite)
-            return 0;
-        var engine = typeof(LiteDatabase).GetField("_engine", Private)?.GetValue(lite.Database);
-        var disk = engine?.GetType().GetField("_disk", Private)?.GetValue(engine);
-        var cache = disk?.GetType().GetField("_cache", Private)?.GetValue(disk);
-        return cache?.GetType().GetProperty("ExtendPages")?.GetValue(cache) is int pages ? pages * 8192L : 0;
+        return (heap, process.WorkingSet64, host.Store is global::MCU.Hub.Storage.LiteDbHubStore lite ? lite.CacheBytes : 0);
     }
 
     /// <summary>How many emulator messages are committed: the channel checkpoint is the emulator's log position.</summary>

@@ -65,7 +65,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     /// <summary>Opens (or creates) the store file named by <see cref="McuHubOptions.DatabasePath"/>.</summary>
     /// <param name="options">The engine options.</param>
     public LiteDbHubStore(IOptions<McuHubOptions> options)
-        : this(options.Value.DatabasePath, Tenants.TenantDirectory.DefaultOf(options.Value))
+        : this(options.Value.DatabasePath, Tenants.TenantDirectory.DefaultOf(options.Value), options.Value.LiteDbCacheMb)
     {
         _minFreeBytes = options.Value.MinFreeDiskSpaceMb * 1024L * 1024L;
     }
@@ -81,6 +81,11 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     /// <param name="path">The file path.</param>
     /// <param name="defaultTenant">The ОКТМО code of the default tenant (empty in a hub configured with none).</param>
     public LiteDbHubStore(string path, string defaultTenant)
+        : this(path, defaultTenant, new McuHubOptions().LiteDbCacheMb)
+    {
+    }
+
+    private LiteDbHubStore(string path, string defaultTenant, int cacheMb)
     {
         ArgumentNullException.ThrowIfNull(defaultTenant);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -94,6 +99,7 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
             // (and the report command) out, and the operating system releases it when the process ends, even by SIGKILL.
             _lock = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, StoreMapper.Create());
+            CacheBounded = LiteDbPageBudget.TryApply(_db, Math.Max(LiteDbPageBudget.MinPages, (int)(cacheMb * 1024L * 1024L / LiteDbPageBudget.PageSize)));
         }
         catch (IOException ex)
         {
@@ -488,6 +494,12 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
 
     /// <summary>Gets the gate every write to <see cref="Database"/> must hold (LiteDB binds a transaction to a thread).</summary>
     internal LiteDbWriteGate WriteGate => _writeGate;
+
+    /// <summary>Gets a value indicating whether LiteDB's page cache is bounded by <see cref="McuHubOptions.LiteDbCacheMb"/> (see <see cref="LiteDbPageBudget"/>).</summary>
+    internal bool CacheBounded { get; }
+
+    /// <summary>Gets the memory LiteDB's page cache of this file holds now.</summary>
+    internal long CacheBytes => LiteDbPageBudget.CacheBytes(_db);
 
     /// <summary>
     /// Gets or sets a value indicating whether the hub's audit log is this file's (<see cref="Audit.LiteDbAuditLog"/>): only
