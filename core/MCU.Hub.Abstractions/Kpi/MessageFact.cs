@@ -5,8 +5,8 @@ namespace MCU.Hub.Kpi;
 /// </summary>
 /// <remarks>
 /// A compact, read-only projection of the hub's message: no text and no personal data. The hub keeps one per stored
-/// message in memory and updates it on every change, so an indicator over a million messages is a scan of an array,
-/// not of the database.
+/// message, as a fixed-size record in a memory-mapped file, and updates it on every change, so an
+/// indicator over a million messages is a scan of those records, not of the database.
 /// </remarks>
 public sealed record MessageFact
 {
