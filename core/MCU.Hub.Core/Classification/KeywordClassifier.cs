@@ -1,5 +1,6 @@
 using MCU.Hub.Directories;
 using MCU.Hub.Messages;
+using MCU.Hub.Routing.Internal;
 
 namespace MCU.Hub.Classification;
 
@@ -18,7 +19,7 @@ public sealed class KeywordClassifier : IMessageClassifier
     private readonly HubDirectory _directory;
     private readonly Dictionary<string, Category> _bySource;
     private readonly Block[] _blocks;
-    private readonly (string Code, string[][] Stems)[] _territories;
+    private readonly (string Code, Phrase[] Keywords)[] _territories;
 
     /// <summary>Creates the classifier.</summary>
     /// <param name="directory">The directory with the category tree.</param>
@@ -36,7 +37,7 @@ public sealed class KeywordClassifier : IMessageClassifier
         _blocks = [.. directory.Categories.Where(c => c.Parent is null).OrderBy(c => c.Code, StringComparer.Ordinal).Select(block => new Block(
             Keyed.Of(block),
             [.. directory.Categories.Where(c => c.Parent == block.Code).OrderBy(c => c.Code, StringComparer.Ordinal).Select(Keyed.Of)]))];
-        _territories = [.. directory.Territories.Select(t => (t.Code, t.AddressKeywords.Select(Words).ToArray()))];
+        _territories = [.. directory.Territories.Select(t => (t.Code, t.AddressKeywords.Select(k => new Phrase(k)).ToArray()))];
     }
 
     /// <inheritdoc />
@@ -57,22 +58,10 @@ public sealed class KeywordClassifier : IMessageClassifier
     /// <param name="words">The text's words, from <see cref="Words"/>.</param>
     /// <param name="phrase">A keyword or phrase of stems.</param>
     /// <returns><see langword="true"/> when it matches.</returns>
-    public static bool ContainsStemPhrase(string[] words, string phrase) => ContainsStems(words, Words(phrase));
-
-    private static bool ContainsStems(string[] words, string[] stems)
+    public static bool ContainsStemPhrase(string[] words, string phrase)
     {
-        if (stems.Length == 0)
-            return false;
-        for (var i = 0; i + stems.Length <= words.Length; i++)
-        {
-            var all = true;
-            for (var j = 0; j < stems.Length && all; j++)
-                all = words[i + j].StartsWith(stems[j], StringComparison.Ordinal);
-            if (all)
-                return true;
-        }
-
-        return false;
+        ArgumentNullException.ThrowIfNull(words);
+        return new Phrase(phrase).FindIn(TextWords.Of(string.Join(' ', words))) >= 0;
     }
 
     private (Category? Category, string Reason) FindCategory(HubMessage message)
@@ -83,7 +72,7 @@ public sealed class KeywordClassifier : IMessageClassifier
                 return (mapped, $"категория источника «{source}»");
         }
 
-        var words = Words(message.Text);
+        var words = TextWords.Of(message.Text);
 
         // A block scores its own keywords plus those of its best topic; the topic then narrows the block.
         Category? bestBlock = null;
@@ -118,12 +107,12 @@ public sealed class KeywordClassifier : IMessageClassifier
     {
         if (string.IsNullOrWhiteSpace(address))
             return null;
-        var words = Words(address);
+        var words = TextWords.Of(address);
         foreach (var (code, keywords) in _territories)
         {
-            foreach (var stems in keywords)
+            foreach (var keyword in keywords)
             {
-                if (ContainsStems(words, stems))
+                if (keyword.FindIn(words) >= 0)
                     return code;
             }
         }
@@ -131,19 +120,19 @@ public sealed class KeywordClassifier : IMessageClassifier
         return null;
     }
 
-    /// <summary>A category with its keywords and their stems.</summary>
-    private sealed record Keyed(Category Category, string[] Keywords, string[][] Stems)
+    /// <summary>A category with its keywords split into stems once.</summary>
+    private sealed record Keyed(Category Category, Phrase[] Keywords)
     {
-        public static Keyed Of(Category category) => new(category, [.. category.Keywords], [.. category.Keywords.Select(Words)]);
+        public static Keyed Of(Category category) => new(category, [.. category.Keywords.Select(k => new Phrase(k))]);
 
         /// <summary>The keywords that match the text's words, in keyword order.</summary>
-        public string[] Hits(string[] words)
+        public string[] Hits(TextWords words)
         {
             List<string>? hits = null;
-            for (var i = 0; i < Stems.Length; i++)
+            foreach (var keyword in Keywords)
             {
-                if (ContainsStems(words, Stems[i]))
-                    (hits ??= []).Add(Keywords[i]);
+                if (keyword.FindIn(words) >= 0)
+                    (hits ??= []).Add(keyword.Text);
             }
 
             return hits is null ? [] : [.. hits];
