@@ -19,18 +19,14 @@ internal static class AllBenchmark
     private const double UnaryP99TargetMs = 10;
     private const double MemoryGrowthTarget = 1.25;
 
-    public static async Task<int> RunAsync(string[] args, bool ingest, bool grpc)
+    /// <summary>Runs the benchmark and prints its table.</summary>
+    /// <param name="options">The parsed options.</param>
+    /// <param name="ingest">Whether the end-to-end ingest and memory part runs.</param>
+    /// <param name="grpc">Whether the gRPC part runs.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(AllOptions options, bool ingest, bool grpc)
     {
-        var messages = BenchOptions.Int(args, "--messages", 1_000_000);
-        var batch = BenchOptions.Int(args, "--batch", 500);
-        var probe = BenchOptions.Int(args, "--memory-at", Math.Min(100_000, messages / 2));
-        var grpcMessages = BenchOptions.Int(args, "--grpc-messages", 100_000);
-        var streams = BenchOptions.Int(args, "--streams", 1);
-        var concurrency = BenchOptions.Int(args, "--concurrency", 64);
-        var seconds = BenchOptions.Double(args, "--seconds", 10);
-        var at = Array.IndexOf(args, "--escalation-scan");
-        var escalationScan = at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        var keep = args.Contains("--keep");
+        var (messages, batch, probe, grpcMessages, streams, concurrency, seconds, escalationScan, keep) = options;
         var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var hubPath = Path.Combine(folder, "hub.db");

@@ -46,11 +46,12 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         throw new InvalidOperationException("the emulator process ended before it served");
     }
 
-    /// <summary>The child's side: runs the emulator until its standard input closes.</summary>
-    public static async Task<int> RunChildAsync(string[] args)
+    /// <summary>The child's side (verb <c>emulator</c>): runs the emulator until its standard input closes.</summary>
+    /// <param name="messages">Messages the emulator publishes, all at once.</param>
+    /// <param name="seed">Seed of the generated messages.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunChildAsync(int messages, int seed)
     {
-        var messages = BenchOptions.Int(args, "--messages", 1_000_000);
-        var seed = BenchOptions.Int(args, "--seed", 10);
         await using var emulator = await PosEmulator.StartAsync(new PosEmulatorOptions
         {
             TotalMessages = messages,

@@ -25,10 +25,12 @@ internal static class IngestBenchmark
         "Прошу отремонтировать детскую площадку у дома {0}, сломаны качели",
     ];
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs the benchmark and prints its table.</summary>
+    /// <param name="options">The parsed options.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(IngestOptions options)
     {
-        var messages = Option(args, "--messages", 100_000);
-        var batch = Option(args, "--batch", 1_000);
+        var (messages, batch) = options;
         var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         Console.WriteLine($"# Ingest: {messages:N0} messages in batches of {batch:N0}, on {folder}");
@@ -134,12 +136,6 @@ internal static class IngestBenchmark
         Category = "road-repair",
         Block = "roads",
     };
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private sealed record Result(double PerSecond, long FileBytes);
 }

@@ -31,30 +31,12 @@ internal static class RulesBenchmark
 
     private static readonly TimeSpan Warmup = TimeSpan.FromMilliseconds(500);
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs the benchmark and prints its table.</summary>
+    /// <param name="options">The parsed options.</param>
+    /// <returns>The exit code: 0, or 1 when the engines disagree.</returns>
+    public static async Task<int> RunAsync(RulesOptions options)
     {
-        var sizes = new[] { 10, 100, 1_000, 10_000 };
-        var seconds = 4.0;
-        var messageCount = 2_000;
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--sizes":
-                    sizes = [.. args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
-                    break;
-                case "--seconds":
-                    seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                case "--messages":
-                    messageCount = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                    break;
-                default:
-                    Console.Error.WriteLine($"unknown option {args[i]}");
-                    return 2;
-            }
-        }
-
+        var (sizes, seconds, messageCount) = options;
         var budget = TimeSpan.FromSeconds(seconds);
         var total = Stopwatch.StartNew();
         Console.WriteLine("# Routing rules: MCU.Hub evaluator vs Microsoft RulesEngine 6.0.1");

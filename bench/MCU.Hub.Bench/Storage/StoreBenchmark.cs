@@ -28,13 +28,12 @@ internal static class StoreBenchmark
         "Прошу отремонтировать детскую площадку у дома {0}, сломаны качели",
     ];
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs the benchmark and prints its table.</summary>
+    /// <param name="options">The parsed options.</param>
+    /// <returns>The exit code: 0, or 2 when PostgreSQL is asked for without a server.</returns>
+    public static async Task<int> RunAsync(StoreOptions options)
     {
-        var messages = Option(args, "--messages", 100_000);
-        var batch = Option(args, "--batch", 1_000);
-        var writers = Option(args, "--writers", 4);
-        var backends = (Text(args, "--backend") ?? "litedb,postgresql").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var server = Text(args, "--connection") ?? Environment.GetEnvironmentVariable("MCUHUB_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("MCUHUB_TEST_POSTGRES");
+        var (backends, messages, batch, writers, server) = options;
         Console.WriteLine($"# Store backends: {messages:N0} messages, batches of {batch:N0}, {writers} writer(s)");
         var rows = new List<string>();
         foreach (var backend in backends)
@@ -212,14 +211,5 @@ internal static class StoreBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        Text(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? Text(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }
