@@ -17,6 +17,25 @@ public sealed class StoreFaultTests(ITestOutputHelper output)
     };
 
     [Fact]
+    public async Task Host_WithASettingOutOfRange_ExitsWithCode2NamingTheSettingAndTouchesNoFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "hub.db");
+
+        var (exit, error) = await HostProcess.RunToExitAsync(database, TimeSpan.FromSeconds(60), "--McuHub:LiteDbCacheMb=4", "--McuHub:MaxTextLength=5");
+        output.WriteLine($"exit {exit}: {error}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("неверная конфигурация", error, StringComparison.Ordinal);
+        Assert.Contains("LiteDbCacheMb", error, StringComparison.Ordinal);
+        Assert.Contains("MaxTextLength", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(database));
+        System.IO.Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task Host_DatabaseHeldByAnotherProcess_ExitsNamingTheFileAndStartsOnceReleased()
     {
         var folder = Path.Combine(Path.GetTempPath(), "mcu-hub-tests", Guid.NewGuid().ToString("N"));
