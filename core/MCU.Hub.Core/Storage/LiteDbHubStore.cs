@@ -520,8 +520,15 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
                 a.Scope.Entry.Target = outcomes[a.TargetItem].MessageId;
         }
 
-        // An upsert: a retry after a commit whose checkpoint failed finds the entry already there.
-        _db.GetCollection<Audit.AuditEntry>(Audit.LiteDbAuditLog.Collection).Upsert(audit.Select(a => a.Scope.Entry));
+        // A retry after a commit whose checkpoint failed finds its message stored, and may find the entry too: those
+        // are upserted. The entry of a message new in this transaction cannot exist yet, and a plain insert spares the
+        // search by id that an upsert makes first (a sixth of the allocations of a unary submit's commit).
+        var entries = _db.GetCollection<Audit.AuditEntry>(Audit.LiteDbAuditLog.Collection);
+        var fresh = audit.Where(a => a.TargetItem >= 0 && !outcomes[a.TargetItem].Duplicate).Select(a => a.Scope.Entry).ToList();
+        if (fresh.Count > 0)
+            entries.Insert(fresh);
+        if (fresh.Count < audit.Count)
+            entries.Upsert(audit.Where(a => a.TargetItem < 0 || outcomes[a.TargetItem].Duplicate).Select(a => a.Scope.Entry));
         return true;
     }
 
