@@ -43,12 +43,13 @@ public sealed class McuHubOptions
     /// Gets or sets the memory, in megabytes, the open transactions of the embedded LiteDB store may hold in its page
     /// cache together. LiteDB 5 allows them 800 MB and never gives cache memory back while the file is open, so one large
     /// commit or scan would keep the process that much bigger, the more so the more is stored. Over its share a
-    /// transaction writes its changed pages to LiteDB's log and drops the rest, as LiteDB does at its own limit; the cache
-    /// stays below this budget plus about 16 MB that LiteDB keeps for reuse.
+    /// transaction writes its changed pages to LiteDB's log and drops the rest, as LiteDB does at its own limit. LiteDB
+    /// keeps up to two segments of 1,000 pages (8 MB each) for reuse beyond the pages in use, so the cache stays below
+    /// this budget plus about 13–16 MB: at most about 21 MB with the default.
     /// </summary>
-    /// <value>The default is 16 MB: the intake's commit and one reader at once get LiteDB's full grant of 1,000 pages each.</value>
+    /// <value>The default is 8 MB, LiteDB's own first grant to a transaction (1,000 pages).</value>
     [Range(8, 800)]
-    public int LiteDbCacheMb { get; set; } = 16;
+    public int LiteDbCacheMb { get; set; } = 8;
 
     /// <summary>Gets or sets the most messages written in one store transaction by the intake (group commit).</summary>
     /// <value>The default is 1,000.</value>
