@@ -18,8 +18,8 @@ namespace MCU.Hub.Storage.Internal;
 /// more while the shared budget has them; over its share it writes its changed pages to the log and drops the rest, its
 /// "safepoint"), but has no setting for the total. This sets the counter of the shared budget once, right after the file
 /// is opened, with no transaction open; LiteDB keeps it from then on. The cache then stays below the budget plus the
-/// pages LiteDB keeps free for reuse, 13–16 MB (its segments are 12, 50, 100, 500 and then 1,000 pages): with a budget of
-/// 1,000 pages, 21 MB in the tests and the benchmark.
+/// pages LiteDB keeps free for reuse, 13–16 MB (its segments are 12, 50, 100, 500 and then 1,000 pages): measured, 21 MB
+/// with a budget of 1,000 pages and 21–29 MB with 2,048.
 /// </para>
 /// <para>
 /// The counter is a private field of the pinned LiteDB version; on a version without it <see cref="TryApply"/> changes
