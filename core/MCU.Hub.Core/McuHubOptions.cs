@@ -50,8 +50,8 @@ public sealed class McuHubOptions
     /// <value>
     /// The default is 16 MB: LiteDB grants a transaction 1,000 pages (8 MB) at a time, and a budget of two grants lets
     /// the intake's commit and a long read (the KPI facts' catch-up, a report) run side by side. With 8 MB the second of
-    /// them gets a single page and writes or drops its pages after every document; measured, streamed submits ran 24 %
-    /// slower.
+    /// them gets a single page and writes or drops its pages after every document (in one benchmark run each, streamed
+    /// submits into a store of a million messages: 6,980 msgs/s at 16 MB, 5,327 at 8 MB).
     /// </value>
     [Range(8, 800)]
     public int LiteDbCacheMb { get; set; } = 16;
