@@ -514,21 +514,24 @@ public sealed class LiteDbHubStore : IHubStore, IDisposable
     {
         if (audit.Count == 0 || !WritesAudit)
             return false;
-        foreach (var a in audit)
-        {
-            if (a.TargetItem >= 0)
-                a.Scope.Entry.Target = outcomes[a.TargetItem].MessageId;
-        }
 
         // A retry after a commit whose checkpoint failed finds its message stored, and may find the entry too: those
         // are upserted. The entry of a message new in this transaction cannot exist yet, and a plain insert spares the
         // search by id that an upsert makes first (a sixth of the allocations of a unary submit's commit).
+        var fresh = new List<Audit.AuditEntry>(audit.Count);
+        var maybeStored = new List<Audit.AuditEntry>();
+        foreach (var a in audit)
+        {
+            if (a.TargetItem >= 0)
+                a.Scope.Entry.Target = outcomes[a.TargetItem].MessageId;
+            (a.TargetItem >= 0 && !outcomes[a.TargetItem].Duplicate ? fresh : maybeStored).Add(a.Scope.Entry);
+        }
+
         var entries = _db.GetCollection<Audit.AuditEntry>(Audit.LiteDbAuditLog.Collection);
-        var fresh = audit.Where(a => a.TargetItem >= 0 && !outcomes[a.TargetItem].Duplicate).Select(a => a.Scope.Entry).ToList();
         if (fresh.Count > 0)
             entries.Insert(fresh);
-        if (fresh.Count < audit.Count)
-            entries.Upsert(audit.Where(a => a.TargetItem < 0 || outcomes[a.TargetItem].Duplicate).Select(a => a.Scope.Entry));
+        if (maybeStored.Count > 0)
+            entries.Upsert(maybeStored);
         return true;
     }
 
